@@ -1,0 +1,10 @@
+//! Vigie's integration tests, in one test binary (one link, one run).
+//!
+//! - `golden`: whole-pipeline golden files under `tests/data/<lang>/`;
+//! - `schema`: every output validates against the article-events contract;
+//! - `cli`: the command line's behaviour on good and bad input.
+
+mod cli;
+mod golden;
+mod schema;
+mod util;
