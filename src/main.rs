@@ -4,6 +4,7 @@
 //! 1 some input records were reported and skipped, 2 a file could not be read
 //! or the command line was wrong.
 
+mod debug;
 mod demo;
 mod input;
 
@@ -32,6 +33,17 @@ enum Command {
     Extract(ExtractArgs),
     /// Run extraction on the bundled sample articles and print a table.
     Demo,
+    /// Print the actor mentions of a plain-text article (debugging).
+    Actors(DebugArgs),
+}
+
+#[derive(clap::Args)]
+struct DebugArgs {
+    /// A plain-text article; `-` or nothing reads stdin.
+    file: Option<PathBuf>,
+    /// Language (ISO 639-1); detected when absent.
+    #[arg(long)]
+    lang: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -82,6 +94,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Demo => demo::run().map(|()| 0),
+        Command::Actors(args) => debug::actors(args.file.as_deref(), args.lang.as_deref()),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -230,3 +230,20 @@ fn demo_prints_a_table_of_the_samples() {
     assert!(table.contains(&format!("{samples} articles")), "{table}");
     assert!(table.contains("fr-affrontements-frontiere"));
 }
+
+#[test]
+fn actors_command_prints_coded_mentions() {
+    let out = vigie(
+        &["actors", "--lang", "fr"],
+        "Le chef de la diplomatie chinoise, Wang Yi, a appelé son homologue indien.".as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("chef de la diplomatie chinoise, Wang Yi"), "{text}");
+    assert!(text.contains("CHN | GOV | foreign minister"), "{text}");
+    assert!(text.contains("homologue indien"), "{text}");
+    assert!(text.contains("IND | GOV | foreign minister"), "{text}");
+    let out = vigie(&["actors", "missing.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read 'missing.txt'"));
+}

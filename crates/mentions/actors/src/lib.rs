@@ -1,12 +1,19 @@
 //! Actor mentions: who acts (mention stage, after the text stage).
 //!
 //! Entry point: [`find`] takes an analysed [`Document`] and returns the actor
-//! mentions in text order, each with its span and coding (canonical English
-//! name, ISO 3166-1 alpha-3 country, CAMEO sector, role, IGO code). The event
-//! stage picks sources and targets among them.
+//! mentions in text order, each with its span and its coding: canonical
+//! English name, ISO 3166-1 alpha-3 country, CAMEO sector, role, IGO code.
+//! The event stage picks sources and targets among them.
 //!
-//! Status: the lexicons and matchers arrive with issue #3 (actors); until
-//! then [`find`] recognises nothing and the event stage gets no actors.
+//! The lexicons are the files under `data/<lang>/` (format in
+//! `data/FORMAT.md`), compiled once per language into an Aho-Corasick
+//! automaton ([`lexicon`]); [`recognize`](recognize::recognize) turns matches
+//! into phrases, persons and coreferent mentions. Languages without lexicons
+//! get no actors.
+
+pub mod lexicon;
+mod names;
+pub mod recognize;
 
 use vigie_model::Actor;
 use vigie_text::Document;
@@ -24,7 +31,23 @@ pub struct ActorMention {
 }
 
 /// Finds the actor mentions of a document, in text order.
+///
+/// ```
+/// let doc = vigie_text::analyze("Les forces soudanaises ont repris la ville.", Some("fr"));
+/// let actors = vigie_actors::find(&doc);
+/// assert_eq!(actors[0].actor.country.as_deref(), Some("SDN"));
+/// assert_eq!(actors[0].actor.sector.as_deref(), Some("MIL"));
+/// ```
 pub fn find(doc: &Document) -> Vec<ActorMention> {
-    let _ = doc;
-    Vec::new()
+    match lexicon::lexicon(&doc.lang) {
+        Some(lex) => recognize::recognize(doc, lex),
+        None => Vec::new(),
+    }
+}
+
+/// Builds the lexicons now rather than on first use (for servers and benchmarks).
+pub fn warm_up() {
+    for lang in vigie_text::SUPPORTED_LANGS {
+        let _ = lexicon::lexicon(lang);
+    }
 }

@@ -1,0 +1,1134 @@
+//! Recognition: from lexicon matches to coded actor mentions.
+//!
+//! 1. **Atoms**: every lexicon form found on word boundaries, longest first,
+//!    with the case rules of [`crate::lexicon`]; a country or capital name
+//!    that sits inside a person's name ("Israel Katz", "Michael Jordan",
+//!    "New Mexico") is dropped.
+//! 2. **Phrases**: a sector noun or title combines with a nationality or
+//!    country next to it: "forces soudanaises", "Ethiopian troops",
+//!    "Russia's defence ministry", "armée du Soudan", and the French
+//!    insertion "ministère russe de la Défense" (head, demonym, rest of a
+//!    known form).
+//! 3. **Persons**: a title next to a capitalised name ("le chef de la
+//!    diplomatie chinoise, Wang Yi", "President Emmanuel Macron", "Wang Yi,
+//!    China's foreign minister"); an honorific and a name ("M. Barrot").
+//! 4. **Light coreference** in article order: a surname named again, an
+//!    honorific with a known surname, "son homologue indien" (the role of the
+//!    last titled person), "les deux ministres" (the last two persons), "le
+//!    pays" / "the country" (the last country named).
+
+use std::ops::Range;
+
+use vigie_model::Actor;
+use vigie_text::{Document, Token, TokenKind};
+
+use crate::lexicon::{Entry, Kind, Lexicon, Link};
+use crate::names::{sector_name, title_name};
+use crate::ActorMention;
+
+/// A lexicon match kept after boundary and case checks.
+#[derive(Debug, Clone)]
+struct Atom {
+    span: Range<usize>,
+    sentence: usize,
+    /// The form's meanings; those valid only sentence-initially are skipped
+    /// unless `initial`.
+    links: &'static [Link],
+    initial: bool,
+    /// An ambiguous form without its determiner: an actor only when combined
+    /// with a nationality.
+    weak: bool,
+}
+
+impl Atom {
+    /// The entries valid at this position.
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.links
+            .iter()
+            .filter(|l| !l.initial_only || self.initial)
+            .map(|l| l.entry)
+    }
+}
+
+/// The coding being built for a mention.
+#[derive(Debug, Clone, Default)]
+struct Coding {
+    country: Option<&'static str>,
+    sector: Option<&'static str>,
+    role: Option<&'static str>,
+    igo: Option<&'static str>,
+    igo_name: Option<&'static str>,
+    /// Name of a group, or of a person.
+    proper: Option<String>,
+    person: bool,
+    /// A title without a person yet.
+    title: bool,
+    counterpart: bool,
+    plural: bool,
+    /// A bare country / demonym (no sector).
+    country_only: bool,
+    /// Sector nouns and capitals: the name is built from sector and role.
+    generic: bool,
+    /// An ambiguous form with no determiner, nationality or name: dropped.
+    weak: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    span: Range<usize>,
+    sentence: usize,
+    coding: Coding,
+}
+
+/// Capitalised words that start sentences and are never part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "selon",
+    "pour",
+    "dans",
+    "en",
+    "au",
+    "aux",
+    "à",
+    "après",
+    "avant",
+    "lors",
+    "mais",
+    "et",
+    "ou",
+    "car",
+    "donc",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "on",
+    "nous",
+    "vous",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "before",
+    "but",
+    "and",
+    "or",
+    "according",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "since",
+    "when",
+    "while",
+    "as",
+    "if",
+    "with",
+    "without",
+    "by",
+    "from",
+    "to",
+    "of",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "hier",
+    "yesterday",
+    "today",
+    "aujourd'hui",
+    "mr",
+    "mrs",
+    "ms",
+    "m",
+    "mme",
+    "dr",
+    "gen",
+    "gén",
+];
+
+/// Lower-case particles inside names: "Abdel Fattah al-Burhan", "Ursula von der Leyen".
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ben", "ibn", "abu", "de", "da", "do", "dos", "van", "von", "der", "den", "di", "del",
+    "la", "le", "du", "ould", "ag",
+];
+
+/// Honorifics that introduce a person: "M. Barrot", "Mr. Araghchi".
+const HONORIFICS: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Messrs",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-'
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Document<'a>,
+    text: &'d str,
+    lex: &'static Lexicon,
+    lang: &'d str,
+    /// Per sentence, the index of its first non-punctuation token.
+    first_words: Vec<usize>,
+    /// Per byte of the text, the index of the first token starting at or
+    /// after it: token look-ups are the recogniser's inner loop.
+    token_at: Vec<u32>,
+}
+
+/// Whether `w`, lower-cased, is in `list` (lower-case words); allocates only
+/// for non-ASCII words.
+fn in_list(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        let l = w.to_lowercase();
+        list.contains(&l.as_str())
+    }
+}
+
+impl Ctx<'_, '_> {
+    fn entry(&self, i: u32) -> &'static Entry {
+        &self.lex.entries[i as usize]
+    }
+
+    /// Index of the token starting at normalised byte `pos`, or the first after it.
+    fn token_from(&self, pos: usize) -> usize {
+        self.token_at
+            .get(pos)
+            .map_or(self.doc.tokens.len(), |&i| i as usize)
+    }
+
+    /// Index of the last token ending at or before `pos`, if any.
+    fn token_before(&self, pos: usize) -> Option<usize> {
+        let i = self.token_from(pos);
+        // Tokens do not overlap: the one before `i` may still contain `pos`.
+        let i = if i > 0 && self.doc.tokens[i - 1].nend > pos {
+            i - 1
+        } else {
+            i
+        };
+        i.checked_sub(1)
+    }
+
+    fn tok_text(&self, t: &Token) -> &str {
+        &self.text[t.nstart..t.nend]
+    }
+
+    fn is_sentence_initial(&self, pos: usize) -> bool {
+        // First word of the sentence, possibly after quotes, dashes or brackets.
+        let i = self.token_from(pos);
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| self.first_words[t.sentence] == i)
+    }
+
+    fn is_capitalised_word(&self, t: &Token) -> bool {
+        t.kind == TokenKind::Word && self.tok_text(t).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_function_word(&self, t: &Token) -> bool {
+        in_list(self.tok_text(t), FUNCTION_WORDS)
+    }
+}
+
+/// Finds atoms: lexicon matches with valid boundaries and case, longest first.
+fn atoms(ctx: &Ctx) -> Vec<Atom> {
+    let text = ctx.text;
+    let mut out: Vec<Atom> = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let input = aho_corasick::Input::new(text).range(pos..);
+        let Some(m) = ctx.lex.automaton.find(input) else {
+            break;
+        };
+        let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+        let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
+        let last = text[s..e].chars().next_back().unwrap_or(' ');
+        let after_ok = last == '.' || text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+        if !(before_ok && after_ok) {
+            // Inside a word ("échine"): look again from the next character.
+            pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        pos = e;
+        let initial = ctx.is_sentence_initial(s);
+        let links: &'static [Link] = &ctx.lex.links[p];
+        if !links.iter().any(|l| !l.initial_only || initial) {
+            continue;
+        }
+        let ti = ctx.token_from(s);
+        let Some(tok) = ctx.doc.tokens.get(ti) else {
+            continue;
+        };
+        if ctx.lex.not_followed_by[p]
+            .as_ref()
+            .is_some_and(|w| text[e..].trim_start().starts_with(w.as_str()))
+        {
+            continue;
+        }
+        let weak = ctx.lex.after_determiner[p] && {
+            let determined = ti.checked_sub(1).is_some_and(|p| {
+                let prev = &ctx.doc.tokens[p];
+                prev.sentence == tok.sentence
+                    && (prev.kind == TokenKind::Number || in_list(ctx.tok_text(prev), ctx.lex.determiners))
+            });
+            // A lower-case word after it that is no verb or preposition makes it an adjective.
+            let next = ctx
+                .doc
+                .tokens
+                .get(ctx.token_from(e))
+                .filter(|n| n.sentence == tok.sentence);
+            // English only: French adjectives follow their noun ("200 militaires supplémentaires").
+            let adjective = ctx.lang == "en"
+                && next.is_some_and(|n| {
+                    let w = ctx.tok_text(n);
+                    n.kind == TokenKind::Word
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && !ctx.lex.after_noun.contains(&w)
+                });
+            !determined || adjective
+        };
+        out.push(Atom {
+            span: s..e,
+            sentence: tok.sentence,
+            links,
+            initial,
+            weak,
+        });
+    }
+    drop_name_parts(ctx, out)
+}
+
+fn is_place_like(ctx: &Ctx, a: &Atom) -> bool {
+    a.ids().all(|e| {
+        matches!(
+            ctx.entry(e).kind,
+            Kind::Country { .. } | Kind::Capital { .. } | Kind::DemonymNoun { .. } | Kind::DemonymAdj { .. }
+        )
+    })
+}
+
+/// Drops country and capital names that are part of a person's or another
+/// place's name: a capitalised word that is no lexicon form right before
+/// ("Michael Jordan", "New Mexico") or right after ("Israel Katz").
+fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
+    let starts: Vec<usize> = atoms.iter().map(|a| a.span.start).collect();
+    let ends: Vec<usize> = atoms.iter().map(|a| a.span.end).collect();
+    // Ends of title and sector atoms: "président français Emmanuel Macron".
+    let head_ends: Vec<usize> = atoms
+        .iter()
+        .filter(|a| first_of(ctx, a, is_head).is_some())
+        .map(|a| a.span.end)
+        .collect();
+    let toks = &ctx.doc.tokens;
+    atoms
+        .into_iter()
+        .filter(|a| {
+            let adjective_after_head = head_ends.contains(&a.span.start.saturating_sub(1))
+                && first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. })).is_some()
+                && first_of(ctx, a, |k| matches!(k, Kind::Country { .. })).is_none();
+            if !is_place_like(ctx, a) || adjective_after_head {
+                return true;
+            }
+            let next = toks.get(ctx.token_from(a.span.end));
+            let next_is_name = next.is_some_and(|t| {
+                t.sentence == a.sentence
+                    && t.nstart == a.span.end + 1
+                    && ctx.is_capitalised_word(t)
+                    && !starts.contains(&t.nstart)
+                    && !ctx.is_function_word(t)
+            });
+            let prev = ctx.token_before(a.span.start).map(|i| &toks[i]);
+            let prev_is_name = prev.is_some_and(|t| {
+                t.sentence == a.sentence
+                    && t.nend + 1 == a.span.start
+                    && ctx.is_capitalised_word(t)
+                    && !ends.contains(&t.nend)
+                    && !ctx.is_function_word(t)
+                    && !HONORIFICS.contains(&ctx.tok_text(t))
+            });
+            !(next_is_name || prev_is_name)
+        })
+        .collect()
+}
+
+/// The text between two spans, trimmed ("" when they touch or overlap).
+fn gap(text: &str, a: usize, b: usize) -> &str {
+    if a <= b {
+        text[a..b].trim()
+    } else {
+        ""
+    }
+}
+
+/// "armée du Soudan", "secretary-general of the UN".
+fn is_of_gap(g: &str) -> bool {
+    [
+        "de", "du", "de la", "de l'", "d'", "des", "of", "of the", "for", "for the",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(g))
+}
+
+fn first_of(ctx: &Ctx, a: &Atom, pred: impl Fn(&Kind) -> bool) -> Option<&'static Entry> {
+    a.ids().map(|e| ctx.entry(e)).find(|e| pred(&e.kind))
+}
+
+fn is_head(k: &Kind) -> bool {
+    matches!(k, Kind::Sector { .. } | Kind::Title { .. })
+}
+
+/// The country an atom stands for when it modifies a head.
+fn modifier_country(ctx: &Ctx, a: &Atom) -> Option<&'static str> {
+    first_of(ctx, a, |k| {
+        matches!(
+            k,
+            Kind::DemonymAdj { .. } | Kind::Country { .. } | Kind::Capital { seat: false, .. }
+        )
+    })
+    .and_then(|e| match &e.kind {
+        Kind::DemonymAdj { iso3 } | Kind::Country { iso3 } | Kind::Capital { iso3, .. } => {
+            Some(iso3.as_str())
+        }
+        _ => None,
+    })
+}
+
+fn modifier_igo(ctx: &Ctx, a: &Atom) -> Option<(&'static str, &'static str, &'static str)> {
+    first_of(ctx, a, |k| matches!(k, Kind::Igo { .. })).and_then(|e| match &e.kind {
+        Kind::Igo { code, name, sector } => Some((code.as_str(), name.as_str(), sector.as_str())),
+        _ => None,
+    })
+}
+
+/// A seat of power or an armed group a title belongs to: its country and sector.
+fn modifier_body(ctx: &Ctx, a: &Atom) -> Option<(Option<&'static str>, &'static str)> {
+    first_of(ctx, a, |k| {
+        matches!(k, Kind::Capital { seat: true, .. } | Kind::Group { .. })
+    })
+    .and_then(|e| match &e.kind {
+        Kind::Capital { iso3, sector, .. } => Some((Some(iso3.as_str()), sector.as_deref().unwrap_or("GOV"))),
+        Kind::Group { country, sector, .. } => Some((country.as_deref(), sector.as_str())),
+        _ => None,
+    })
+}
+
+fn head_coding(entry: &'static Entry) -> Coding {
+    match &entry.kind {
+        Kind::Sector { sector, role } => Coding {
+            sector: Some(sector.as_str()),
+            role: role.as_deref(),
+            plural: entry.plural,
+            generic: true,
+            ..Default::default()
+        },
+        Kind::Title {
+            role,
+            sector,
+            counterpart,
+        } => Coding {
+            sector: sector.as_deref(),
+            role: (!counterpart).then_some(role.as_str()),
+            title: true,
+            counterpart: *counterpart,
+            plural: entry.plural,
+            ..Default::default()
+        },
+        _ => Coding::default(),
+    }
+}
+
+/// The coding of an atom standing alone.
+fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding> {
+    // Prefer the more specific reading.
+    let rank = |k: &Kind| match k {
+        Kind::Group { .. } => 0,
+        Kind::Igo { .. } => 1,
+        Kind::Title { .. } => 2,
+        Kind::Sector { .. } => 3,
+        Kind::Capital { .. } => 4,
+        Kind::Country { .. } => 5,
+        Kind::DemonymNoun { .. } => 6,
+        Kind::DemonymAdj { .. } => 7,
+    };
+    let entry = a.ids().map(|e| ctx.entry(e)).min_by_key(|e| rank(&e.kind))?;
+    Some(match &entry.kind {
+        Kind::Country { iso3 } | Kind::DemonymNoun { iso3 } | Kind::DemonymAdj { iso3 } => Coding {
+            country: Some(iso3.as_str()),
+            country_only: true,
+            ..Default::default()
+        },
+        Kind::Capital { iso3, sector, .. } => Coding {
+            country: Some(iso3.as_str()),
+            sector: Some(sector.as_deref().unwrap_or("GOV")),
+            generic: true,
+            ..Default::default()
+        },
+        Kind::Igo { code, name, sector } => Coding {
+            sector: Some(sector.as_str()),
+            igo: Some(code.as_str()),
+            igo_name: Some(name.as_str()),
+            ..Default::default()
+        },
+        Kind::Group {
+            name,
+            country,
+            sector,
+        } => Coding {
+            country: country.as_deref(),
+            sector: Some(sector.as_str()),
+            proper: Some(name.clone()),
+            ..Default::default()
+        },
+        Kind::Sector { .. } | Kind::Title { .. } => head_coding(entry),
+    })
+}
+
+/// The French insertion "ministère russe de la Défense": the words before a
+/// demonym plus the text after it form a known head form. Returns the start
+/// of the phrase, its end and the head entry.
+fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
+    let toks = &ctx.doc.tokens;
+    let first = ctx.token_before(d.span.start)?;
+    let after = &ctx.text[d.span.end..];
+    let after = after.trim_start_matches(' ');
+    let after_start = ctx.text.len() - after.len();
+    // Known head forms are short: look at most ~96 bytes ahead.
+    let mut cut = after.len().min(96);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let after = &after[..cut];
+    let mut best: Option<(usize, usize, u32)> = None;
+    let mut k = first;
+    for _ in 0..4 {
+        let t = &toks[k];
+        if t.sentence != d.sentence || (t.kind == TokenKind::Punct && ctx.tok_text(t) != "'") {
+            break;
+        }
+        let prefix = &ctx.text[t.nstart..d.span.start];
+        let prefix = prefix.trim_end();
+        let mut cand = String::with_capacity(prefix.len() + 1 + after.len());
+        cand.push_str(prefix);
+        cand.push(' ');
+        cand.push_str(after);
+        let input = aho_corasick::Input::new(cand.as_str()).anchored(aho_corasick::Anchored::Yes);
+        if let Some(m) = ctx.lex.automaton.find(input) {
+            let len = m.end();
+            if len <= prefix.len() + 1 {
+                continue;
+            }
+            // The match must end on a word boundary of the text.
+            let end = after_start + (len - prefix.len() - 1);
+            if ctx.text[end..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let head = ctx.lex.links[m.pattern().as_usize()]
+                .iter()
+                .find(|l| is_head(&ctx.entry(l.entry).kind))
+                .map(|l| l.entry);
+            if let Some(h) = head {
+                if best.is_none_or(|b| end > b.1 || (end == b.1 && t.nstart < b.0)) {
+                    best = Some((t.nstart, end, h));
+                }
+            }
+        }
+        match k.checked_sub(1) {
+            Some(p) => k = p,
+            None => break,
+        }
+    }
+    best
+}
+
+/// Builds phrases from atoms: combinations of heads with countries.
+fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        let next = atoms.get(i + 1).filter(|b| b.sentence == a.sentence);
+        let head_a = first_of(ctx, a, is_head);
+        // French insertion, anchored on a demonym: "ministre russe des Affaires étrangères".
+        if let Some(d) = next.filter(|b| first_of(ctx, b, |k| matches!(k, Kind::DemonymAdj { .. })).is_some())
+        {
+            if let Some((s, e, h)) =
+                inserted_demonym(ctx, d).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end)
+            {
+                let mut coding = head_coding(ctx.entry(h));
+                coding.country = modifier_country(ctx, d);
+                while out
+                    .last()
+                    .is_some_and(|p| p.span.start >= s && p.sentence == a.sentence)
+                {
+                    out.pop();
+                }
+                let mut j = i + 2;
+                while j < atoms.len() && atoms[j].span.start < e {
+                    j += 1;
+                }
+                out.push(Phrase {
+                    span: s..e,
+                    sentence: a.sentence,
+                    coding,
+                });
+                i = j;
+                continue;
+            }
+        }
+        if head_a.is_none() {
+            let d_first = first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. }));
+            // An insertion whose head is no atom of its own: "ministère russe de la Défense".
+            if d_first.is_some() {
+                if let Some((s, e, h)) = inserted_demonym(ctx, a).filter(|&(_, e, _)| e > a.span.end) {
+                    let mut coding = head_coding(ctx.entry(h));
+                    coding.country = modifier_country(ctx, a);
+                    // Earlier phrases inside the insertion's prefix are absorbed.
+                    while out
+                        .last()
+                        .is_some_and(|p| p.span.start >= s && p.sentence == a.sentence)
+                    {
+                        out.pop();
+                    }
+                    let mut j = i + 1;
+                    while j < atoms.len() && atoms[j].span.start < e {
+                        j += 1;
+                    }
+                    out.push(Phrase {
+                        span: s..e,
+                        sentence: a.sentence,
+                        coding,
+                    });
+                    i = j;
+                    continue;
+                }
+            }
+            // Modifier before a head: "Ethiopian troops", "Russia's defence ministry", "UN chief".
+            if let Some(b) = next {
+                let g = gap(ctx.text, a.span.end, b.span.start);
+                let adjacent = g.is_empty() || g == "'s" || g == "'";
+                if let Some(h) = first_of(ctx, b, is_head).filter(|_| adjacent) {
+                    let mut coding = head_coding(h);
+                    let combined = if let Some(c) = modifier_country(ctx, a) {
+                        coding.country = Some(c);
+                        true
+                    } else if let Some((code, name, sector)) = modifier_igo(ctx, a) {
+                        coding.igo = Some(code);
+                        coding.igo_name = Some(name);
+                        if coding.title {
+                            coding.sector = Some(sector);
+                        }
+                        true
+                    } else if let Some((country, sector)) = modifier_body(ctx, a).filter(|_| coding.title) {
+                        // "Kremlin spokesman", "Hamas commander".
+                        coding.sector = coding.sector.or(Some(sector));
+                        coding.country = country;
+                        true
+                    } else {
+                        false
+                    };
+                    if combined {
+                        out.push(Phrase {
+                            span: a.span.start..b.span.end,
+                            sentence: a.sentence,
+                            coding,
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some(h) = head_a {
+            let mut coding = head_coding(h);
+            let mut end = a.span.end;
+            let mut j = i + 1;
+            if let Some(b) = next {
+                let g = gap(ctx.text, a.span.end, b.span.start);
+                if g.is_empty() && first_of(ctx, b, |k| matches!(k, Kind::DemonymAdj { .. })).is_some() {
+                    // "forces soudanaises", "chef de la diplomatie chinoise".
+                    coding.country = modifier_country(ctx, b);
+                    end = b.span.end;
+                    j = i + 2;
+                } else if is_of_gap(g) {
+                    // "armée du Soudan", "secrétaire général de l'ONU".
+                    if let Some(c) = modifier_country(ctx, b).filter(|_| {
+                        first_of(ctx, b, |k| {
+                            matches!(k, Kind::Country { .. } | Kind::Capital { seat: false, .. })
+                        })
+                        .is_some()
+                    }) {
+                        coding.country = Some(c);
+                        end = b.span.end;
+                        j = i + 2;
+                    } else if let Some((code, name, sector)) = modifier_igo(ctx, b) {
+                        coding.igo = Some(code);
+                        coding.igo_name = Some(name);
+                        if coding.title {
+                            coding.sector = Some(sector);
+                        }
+                        end = b.span.end;
+                        j = i + 2;
+                    } else if let Some((country, sector)) = modifier_body(ctx, b).filter(|_| coding.title) {
+                        // "porte-parole du Kremlin", "chef du Hamas".
+                        coding.country = country;
+                        coding.sector = coding.sector.or(Some(sector));
+                        end = b.span.end;
+                        j = i + 2;
+                    }
+                }
+            }
+            coding.weak = a.weak && coding.country.is_none() && coding.igo.is_none();
+            out.push(Phrase {
+                span: a.span.start..end,
+                sentence: a.sentence,
+                coding,
+            });
+            i = j;
+            continue;
+        }
+        // A nationality alone describes a thing ("drones ukrainiens", "Russian gas").
+        let has_adj = a
+            .ids()
+            .any(|e| matches!(ctx.entry(e).kind, Kind::DemonymAdj { .. }));
+        let before_noun = ctx.doc.tokens.get(ctx.token_from(a.span.end)).is_some_and(|n| {
+            n.sentence == a.sentence
+                && n.kind == TokenKind::Word
+                && ctx.tok_text(n).chars().next().is_some_and(char::is_lowercase)
+                && !ctx.lex.after_noun.contains(&ctx.tok_text(n))
+        });
+        let adjective_only = has_adj
+            && (before_noun
+                || a.ids()
+                    .all(|e| matches!(ctx.entry(e).kind, Kind::DemonymAdj { .. })));
+        if let Some(coding) = standalone(ctx, a).filter(|_| !adjective_only) {
+            out.push(Phrase {
+                span: a.span.clone(),
+                sentence: a.sentence,
+                coding,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reads a capitalised name starting at token `i`: returns its token range.
+/// Whether `pos` lies in one of `spans` (sorted by start, not overlapping).
+fn covered(spans: &[Range<usize>], pos: usize) -> bool {
+    let i = spans.partition_point(|r| r.start <= pos);
+    i > 0 && pos < spans[i - 1].end
+}
+
+fn name_at(ctx: &Ctx, i: usize, sentence: usize, taken: &[Range<usize>]) -> Option<Range<usize>> {
+    let toks = &ctx.doc.tokens;
+    let mut j = i;
+    let mut words = 0;
+    while j < toks.len() && toks[j].sentence == sentence && words < 5 {
+        let t = &toks[j];
+        if covered(taken, t.nstart) {
+            break;
+        }
+        let w = ctx.tok_text(t);
+        // Names are one space apart.
+        if j > i && toks[j - 1].nend + 1 != t.nstart {
+            break;
+        }
+        if ctx.is_capitalised_word(t) && !ctx.is_function_word(t) {
+            words += 1;
+            j += 1;
+            continue;
+        }
+        // "al-Burhan", "von der Leyen": a particle inside a name.
+        let lower_particle = NAME_PARTICLES
+            .iter()
+            .any(|p| w == *p || w.starts_with(&format!("{p}-")));
+        let next_cap = toks.get(j + 1).is_some_and(|n| ctx.is_capitalised_word(n));
+        if words > 0 && lower_particle && (w.contains('-') || next_cap) {
+            if w.contains('-') {
+                words += 1;
+            }
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    // Do not end on a particle.
+    while j > i && !ctx.is_capitalised_word(&toks[j - 1]) && !ctx.tok_text(&toks[j - 1]).contains('-') {
+        j -= 1;
+    }
+    (words > 0 && j > i).then_some(i..j)
+}
+
+fn name_text(ctx: &Ctx, r: &Range<usize>) -> String {
+    let toks = &ctx.doc.tokens;
+    ctx.doc
+        .original_text(toks[r.start].nstart, toks[r.end - 1].nend)
+        .to_string()
+}
+
+/// Attaches names to titles: "President Emmanuel Macron", "chef de la
+/// diplomatie chinoise, Wang Yi", "Wang Yi, le chef de la diplomatie chinoise".
+fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
+    let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
+    let toks = &ctx.doc.tokens;
+    for p in phrases.iter_mut() {
+        if !p.coding.title || p.coding.plural {
+            continue;
+        }
+        // Name after the title: "President Emmanuel Macron" or ", Wang Yi".
+        let mut i = ctx.token_from(p.span.end);
+        if let Some(t) = toks.get(i) {
+            if ctx.tok_text(t) == "," && t.nstart == p.span.end {
+                i += 1;
+            }
+        }
+        // Abbreviated ranks before the name: "Gen. Smith" is itself a title; skip.
+        if let Some(r) = name_at(ctx, i, p.sentence, &taken) {
+            let start_ok = toks[r.start].nstart <= p.span.end + 2;
+            if start_ok {
+                p.coding.proper = Some(name_text(ctx, &r));
+                p.coding.person = true;
+                p.span.end = toks[r.end - 1].nend;
+                continue;
+            }
+        }
+        // Name before: "Wang Yi, le chef ..." / "Sergei Lavrov, Russia's foreign minister".
+        let Some(mut k) = ctx.token_before(p.span.start) else {
+            continue;
+        };
+        // Skip a determiner or possessive between the comma and the title.
+        if matches!(
+            ctx.tok_text(&toks[k]).to_lowercase().as_str(),
+            "le" | "la" | "l'" | "the" | "son" | "sa" | "his" | "her"
+        ) {
+            match k.checked_sub(1) {
+                Some(x) => k = x,
+                None => continue,
+            }
+        }
+        if ctx.tok_text(&toks[k]) != "," || toks[k].sentence != p.sentence {
+            continue;
+        }
+        let Some(end) = k.checked_sub(1) else { continue };
+        // Walk back over the name.
+        let mut s = end + 1;
+        while s > 0 {
+            let t = &toks[s - 1];
+            let ok = t.sentence == p.sentence
+                && (ctx.is_capitalised_word(t)
+                    || NAME_PARTICLES.iter().any(|x| ctx.tok_text(t).starts_with(x)))
+                && !ctx.is_function_word(t)
+                && !covered(&taken, t.nstart)
+                && (s == end + 1 || toks[s - 1].nend + 1 == toks[s].nstart);
+            if !ok {
+                break;
+            }
+            s -= 1;
+        }
+        if s <= end && ctx.is_capitalised_word(&toks[s]) {
+            let r = s..end + 1;
+            p.coding.proper = Some(name_text(ctx, &r));
+            p.coding.person = true;
+            p.span.start = toks[s].nstart;
+        }
+    }
+}
+
+/// Builds the output actor from a coding.
+fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
+    let country_name = c.country.map(|i| ctx.lex.country_name(i).to_string());
+    let name = if let Some(p) = &c.proper {
+        p.clone()
+    } else if c.country_only {
+        country_name.clone().unwrap_or_default()
+    } else if c.title {
+        title_name(c.role.unwrap_or("official"), country_name.as_deref(), c.igo)
+    } else if c.generic {
+        sector_name(c.sector.unwrap_or("-"), c.role, country_name.as_deref())
+    } else if let Some(n) = c.igo_name {
+        n.to_string()
+    } else {
+        country_name.clone().unwrap_or_default()
+    };
+    Actor {
+        text: ctx.doc.original_text(span.start, span.end).to_string(),
+        name,
+        country: c.country.map(str::to_string),
+        sector: c.sector.map(str::to_string),
+        role: c.role.map(str::to_string),
+        igo: c.igo.map(str::to_string),
+    }
+}
+
+/// Finds honorific + name mentions ("M. Barrot") not inside phrases.
+fn honorific_persons(ctx: &Ctx, phrases: &[Phrase]) -> Vec<Phrase> {
+    let toks = &ctx.doc.tokens;
+    let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let w = ctx.tok_text(t);
+        if !HONORIFICS.contains(&w) || covered(&taken, t.nstart) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if toks
+            .get(j)
+            .is_some_and(|d| ctx.tok_text(d) == "." && d.nstart == t.nend)
+        {
+            j += 1;
+        }
+        if let Some(r) = name_at(ctx, j, t.sentence, &taken) {
+            let coding = Coding {
+                proper: Some(name_text(ctx, &r)),
+                person: true,
+                ..Default::default()
+            };
+            out.push(Phrase {
+                span: t.nstart..toks[r.end - 1].nend,
+                sentence: t.sentence,
+                coding,
+            });
+            i = r.end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// Recognises the actor mentions of a document.
+pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
+    let first_words = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let toks = &doc.tokens[s.first_token..s.first_token + s.token_count];
+            s.first_token
+                + toks
+                    .iter()
+                    .position(|t| t.kind != TokenKind::Punct)
+                    .unwrap_or(toks.len())
+        })
+        .collect();
+    let mut token_at = Vec::with_capacity(doc.norm.text.len() + 1);
+    for (i, t) in doc.tokens.iter().enumerate() {
+        token_at.resize(t.nstart + 1, i as u32);
+    }
+    token_at.resize(doc.norm.text.len() + 1, doc.tokens.len() as u32);
+    let ctx = Ctx {
+        doc,
+        text: &doc.norm.text,
+        lex,
+        lang: &doc.lang,
+        first_words,
+        token_at,
+    };
+    let atoms = atoms(&ctx);
+    let mut phrases = phrases(&ctx, &atoms);
+    attach_names(&ctx, &mut phrases);
+    phrases.retain(|p| !p.coding.weak || p.coding.person);
+    phrases.extend(honorific_persons(&ctx, &phrases));
+    phrases.sort_by_key(|p| p.span.start);
+
+    // Surnames named again without title or honorific.
+    let mut known: Vec<(String, Coding)> = Vec::new();
+    for p in &phrases {
+        if let Some(n) = p
+            .coding
+            .proper
+            .as_ref()
+            .filter(|_| p.coding.person && p.coding.title)
+        {
+            known.push((surname(n).to_string(), p.coding.clone()));
+            // Family names come first in Chinese, Korean, Hungarian names: "Wang Yi" → "Wang".
+            if let Some(first) = n
+                .split(' ')
+                .next()
+                .filter(|f| *f != surname(n) && n.split(' ').count() == 2)
+            {
+                known.push((first.to_string(), p.coding.clone()));
+            }
+        }
+    }
+    if !known.is_empty() {
+        let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
+        let first_seen = |s: &str| {
+            phrases
+                .iter()
+                .find(|p| {
+                    p.coding
+                        .proper
+                        .as_deref()
+                        .is_some_and(|n| n.split(' ').any(|w| w == s))
+                })
+                .map(|p| p.span.end)
+        };
+        let mut extra = Vec::new();
+        for t in &doc.tokens {
+            if !ctx.is_capitalised_word(t) || covered(&taken, t.nstart) {
+                continue;
+            }
+            let w = ctx.tok_text(t);
+            if let Some((_, c)) = known.iter().find(|(s, _)| s == w) {
+                if first_seen(w).is_some_and(|e| e <= t.nstart) {
+                    extra.push(Phrase {
+                        span: t.nstart..t.nend,
+                        sentence: t.sentence,
+                        coding: c.clone(),
+                    });
+                }
+            }
+        }
+        phrases.extend(extra);
+        phrases.sort_by_key(|p| p.span.start);
+    }
+
+    // Coreference in article order.
+    let mut out: Vec<ActorMention> = Vec::new();
+    let mut persons: Vec<Coding> = Vec::new();
+    let mut last_country: Option<&'static str> = None;
+    for p in &phrases {
+        let mut c = p.coding.clone();
+        // Honorific + known surname inherits the title.
+        if c.person && !c.title {
+            if let Some(n) = &c.proper {
+                if let Some(k) = persons
+                    .iter()
+                    .rev()
+                    .find(|k| k.proper.as_deref().is_some_and(|m| surname(m) == surname(n)))
+                {
+                    let proper = k.proper.clone();
+                    c = k.clone();
+                    c.proper = proper;
+                }
+            }
+        }
+        if c.counterpart {
+            if let Some(k) = persons.iter().rev().find(|k| k.role.is_some()) {
+                c.role = k.role;
+                c.sector = k.sector;
+                c.title = true;
+            }
+        }
+        // "les deux ministres": the last two persons.
+        if c.title && c.plural && !c.person {
+            let before = ctx
+                .token_before(p.span.start)
+                .map(|i| ctx.tok_text(&doc.tokens[i]).to_lowercase());
+            if matches!(before.as_deref(), Some("deux" | "two" | "both")) && persons.len() >= 2 {
+                let i = ctx.token_before(p.span.start).unwrap_or(0);
+                let span = doc.tokens[i].nstart..p.span.end;
+                for k in &persons[persons.len() - 2..] {
+                    out.push(ActorMention {
+                        nstart: span.start,
+                        nend: span.end,
+                        sentence: p.sentence,
+                        actor: actor(&ctx, &span, k),
+                    });
+                }
+                continue;
+            }
+        }
+        // Referents for "son homologue", "les deux ministres": named persons and
+        // singular titled actors ("son homologue indien").
+        if c.person || (c.title && !c.plural) {
+            persons.push(c.clone());
+        }
+        if let Some(cn) = &c.country {
+            last_country = Some(cn);
+        }
+        out.push(ActorMention {
+            nstart: p.span.start,
+            nend: p.span.end,
+            sentence: p.sentence,
+            actor: actor(&ctx, &p.span, &c),
+        });
+    }
+    // "le pays" / "the country": the last country named before.
+    let taken: Vec<Range<usize>> = out.iter().map(|m| m.nstart..m.nend).collect();
+    let _ = last_country;
+    let mut extra = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let w = ctx.tok_text(t);
+        if !(w == "pays" || w == "country") || i == 0 || covered(&taken, t.nstart) {
+            continue;
+        }
+        let det = ctx.tok_text(&doc.tokens[i - 1]).to_lowercase();
+        if !matches!(det.as_str(), "le" | "du" | "au" | "the") {
+            continue;
+        }
+        let country = out
+            .iter()
+            .rev()
+            .filter(|m| m.nend <= t.nstart)
+            .find_map(|m| m.actor.country.as_deref())
+            .and_then(|c| ctx.lex.country_names.get_key_value(c).map(|(k, _)| k.as_str()));
+        if let Some(iso3) = country {
+            let c = Coding {
+                country: Some(iso3),
+                country_only: true,
+                ..Default::default()
+            };
+            extra.push(ActorMention {
+                nstart: t.nstart,
+                nend: t.nend,
+                sentence: t.sentence,
+                actor: actor(&ctx, &(t.nstart..t.nend), &c),
+            });
+        }
+    }
+    out.extend(extra);
+    out.sort_by_key(|m| m.nstart);
+    out
+}
