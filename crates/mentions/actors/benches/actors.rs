@@ -65,7 +65,10 @@ fn bench(c: &mut Criterion) {
         ("fr", include_str!("../tests/data/fr.txt")),
         ("en", include_str!("../tests/data/en.txt")),
     ] {
-        for (kind, articles) in [("table", corpus(table)), ("wire", wire(lang))] {
+        // `long`: the table corpus as one 1 MB document, which shows any cost
+        // that grows faster than the text.
+        let long = vec![corpus(table).concat()];
+        for (kind, articles) in [("table", corpus(table)), ("wire", wire(lang)), ("long", long)] {
             let docs: Vec<_> = articles
                 .iter()
                 .map(|a| vigie_text::analyze(a, Some(lang)))

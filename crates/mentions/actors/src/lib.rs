@@ -28,6 +28,10 @@ pub struct ActorMention {
     pub sentence: usize,
     /// The coding, with `text` taken from the original article.
     pub actor: Actor,
+    /// A nationality adjective describing a thing ("frappes russes",
+    /// "Russian gas"): not an actor, but the event stage may take its country
+    /// as the source of a nominal trigger. Only [`find_all`] returns these.
+    pub adjective: bool,
 }
 
 /// Finds the actor mentions of a document, in text order.
@@ -39,6 +43,13 @@ pub struct ActorMention {
 /// assert_eq!(actors[0].actor.sector.as_deref(), Some("MIL"));
 /// ```
 pub fn find(doc: &Document) -> Vec<ActorMention> {
+    let mut all = find_all(doc);
+    all.retain(|m| !m.adjective);
+    all
+}
+
+/// Like [`find`], with nationality adjectives as well (marked `adjective`).
+pub fn find_all(doc: &Document) -> Vec<ActorMention> {
     match lexicon::lexicon(&doc.lang) {
         Some(lex) => recognize::recognize(doc, lex),
         None => Vec::new(),

@@ -17,6 +17,7 @@
 //!    last titled person), "les deux ministres" (the last two persons), "le
 //!    pays" / "the country" (the last country named).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use vigie_model::Actor;
@@ -71,6 +72,9 @@ struct Coding {
     generic: bool,
     /// An ambiguous form with no determiner, nationality or name: dropped.
     weak: bool,
+    /// A nationality adjective describing a thing ("frappes russes"): no
+    /// actor of its own, but a country the event stage may use.
+    adjective: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -367,7 +371,7 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
     atoms
         .into_iter()
         .filter(|a| {
-            let adjective_after_head = head_ends.contains(&a.span.start.saturating_sub(1))
+            let adjective_after_head = head_ends.binary_search(&a.span.start.saturating_sub(1)).is_ok()
                 && first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. })).is_some()
                 && first_of(ctx, a, |k| matches!(k, Kind::Country { .. })).is_none();
             if !is_place_like(ctx, a) || adjective_after_head {
@@ -378,7 +382,7 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
                 t.sentence == a.sentence
                     && t.nstart == a.span.end + 1
                     && ctx.is_capitalised_word(t)
-                    && !starts.contains(&t.nstart)
+                    && starts.binary_search(&t.nstart).is_err()
                     && !ctx.is_function_word(t)
             });
             let prev = ctx.token_before(a.span.start).map(|i| &toks[i]);
@@ -386,7 +390,7 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
                 t.sentence == a.sentence
                     && t.nend + 1 == a.span.start
                     && ctx.is_capitalised_word(t)
-                    && !ends.contains(&t.nend)
+                    && ends.binary_search(&t.nend).is_err()
                     && !ctx.is_function_word(t)
                     && !HONORIFICS.contains(&ctx.tok_text(t))
             });
@@ -744,7 +748,8 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             && (before_noun
                 || a.ids()
                     .all(|e| matches!(ctx.entry(e).kind, Kind::DemonymAdj { .. })));
-        if let Some(coding) = standalone(ctx, a).filter(|_| !adjective_only) {
+        if let Some(mut coding) = standalone(ctx, a) {
+            coding.adjective = adjective_only;
             out.push(Phrase {
                 span: a.span.clone(),
                 sentence: a.sentence,
@@ -913,7 +918,8 @@ fn honorific_persons(ctx: &Ctx, phrases: &[Phrase]) -> Vec<Phrase> {
     while i < toks.len() {
         let t = &toks[i];
         let w = ctx.tok_text(t);
-        if !HONORIFICS.contains(&w) || covered(&taken, t.nstart) {
+        let maybe = w.len() <= 6 && w.starts_with(|c: char| c.is_ascii_uppercase());
+        if !maybe || !HONORIFICS.contains(&w) || covered(&taken, t.nstart) {
             i += 1;
             continue;
         }
@@ -981,47 +987,41 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     phrases.extend(honorific_persons(&ctx, &phrases));
     phrases.sort_by_key(|p| p.span.start);
 
-    // Surnames named again without title or honorific.
-    let mut known: Vec<(String, Coding)> = Vec::new();
+    // Surnames named again without title or honorific: surname → coding and
+    // the end of the first mention.
+    let mut known: HashMap<String, (Coding, usize)> = HashMap::new();
     for p in &phrases {
-        if let Some(n) = p
+        let Some(n) = p
             .coding
             .proper
             .as_ref()
             .filter(|_| p.coding.person && p.coding.title)
+        else {
+            continue;
+        };
+        known
+            .entry(surname(n).to_string())
+            .or_insert_with(|| (p.coding.clone(), p.span.end));
+        // Family names come first in Chinese, Korean, Hungarian names: "Wang Yi" → "Wang".
+        if let Some(first) = n
+            .split(' ')
+            .next()
+            .filter(|f| *f != surname(n) && n.split(' ').count() == 2)
         {
-            known.push((surname(n).to_string(), p.coding.clone()));
-            // Family names come first in Chinese, Korean, Hungarian names: "Wang Yi" → "Wang".
-            if let Some(first) = n
-                .split(' ')
-                .next()
-                .filter(|f| *f != surname(n) && n.split(' ').count() == 2)
-            {
-                known.push((first.to_string(), p.coding.clone()));
-            }
+            known
+                .entry(first.to_string())
+                .or_insert_with(|| (p.coding.clone(), p.span.end));
         }
     }
     if !known.is_empty() {
         let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
-        let first_seen = |s: &str| {
-            phrases
-                .iter()
-                .find(|p| {
-                    p.coding
-                        .proper
-                        .as_deref()
-                        .is_some_and(|n| n.split(' ').any(|w| w == s))
-                })
-                .map(|p| p.span.end)
-        };
         let mut extra = Vec::new();
         for t in &doc.tokens {
             if !ctx.is_capitalised_word(t) || covered(&taken, t.nstart) {
                 continue;
             }
-            let w = ctx.tok_text(t);
-            if let Some((_, c)) = known.iter().find(|(s, _)| s == w) {
-                if first_seen(w).is_some_and(|e| e <= t.nstart) {
+            if let Some((c, first_end)) = known.get(ctx.tok_text(t)) {
+                if *first_end <= t.nstart {
                     extra.push(Phrase {
                         span: t.nstart..t.nend,
                         sentence: t.sentence,
@@ -1037,25 +1037,20 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     // Coreference in article order.
     let mut out: Vec<ActorMention> = Vec::new();
     let mut persons: Vec<Coding> = Vec::new();
-    let mut last_country: Option<&'static str> = None;
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut last_with_role: Option<usize> = None;
     for p in &phrases {
         let mut c = p.coding.clone();
         // Honorific + known surname inherits the title.
         if c.person && !c.title {
-            if let Some(n) = &c.proper {
-                if let Some(k) = persons
-                    .iter()
-                    .rev()
-                    .find(|k| k.proper.as_deref().is_some_and(|m| surname(m) == surname(n)))
-                {
-                    let proper = k.proper.clone();
-                    c = k.clone();
-                    c.proper = proper;
-                }
+            if let Some(&k) = c.proper.as_deref().and_then(|n| by_surname.get(surname(n))) {
+                let proper = persons[k].proper.clone();
+                c = persons[k].clone();
+                c.proper = proper;
             }
         }
         if c.counterpart {
-            if let Some(k) = persons.iter().rev().find(|k| k.role.is_some()) {
+            if let Some(k) = last_with_role.map(|i| &persons[i]) {
                 c.role = k.role;
                 c.sector = k.sector;
                 c.title = true;
@@ -1075,6 +1070,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
                         nend: span.end,
                         sentence: p.sentence,
                         actor: actor(&ctx, &span, k),
+                        adjective: false,
                     });
                 }
                 continue;
@@ -1082,39 +1078,56 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
         // Referents for "son homologue", "les deux ministres": named persons and
         // singular titled actors ("son homologue indien").
-        if c.person || (c.title && !c.plural) {
-            persons.push(c.clone());
+        if c.adjective {
+            out.push(ActorMention {
+                nstart: p.span.start,
+                nend: p.span.end,
+                sentence: p.sentence,
+                actor: actor(&ctx, &p.span, &c),
+                adjective: true,
+            });
+            continue;
         }
-        if let Some(cn) = &c.country {
-            last_country = Some(cn);
+        if c.person || (c.title && !c.plural) {
+            if let Some(n) = &c.proper {
+                by_surname.insert(surname(n).to_string(), persons.len());
+            }
+            if c.role.is_some() {
+                last_with_role = Some(persons.len());
+            }
+            persons.push(c.clone());
         }
         out.push(ActorMention {
             nstart: p.span.start,
             nend: p.span.end,
             sentence: p.sentence,
             actor: actor(&ctx, &p.span, &c),
+            adjective: c.adjective,
         });
     }
     // "le pays" / "the country": the last country named before.
     let taken: Vec<Range<usize>> = out.iter().map(|m| m.nstart..m.nend).collect();
-    let _ = last_country;
     let mut extra = Vec::new();
+    let (mut j, mut last_country): (usize, Option<&'static str>) = (0, None);
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = ctx.tok_text(t);
         if !(w == "pays" || w == "country") || i == 0 || covered(&taken, t.nstart) {
             continue;
         }
-        let det = ctx.tok_text(&doc.tokens[i - 1]).to_lowercase();
-        if !matches!(det.as_str(), "le" | "du" | "au" | "the") {
+        let det = ctx.tok_text(&doc.tokens[i - 1]);
+        if !["le", "du", "au", "the"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(det))
+        {
             continue;
         }
-        let country = out
-            .iter()
-            .rev()
-            .filter(|m| m.nend <= t.nstart)
-            .find_map(|m| m.actor.country.as_deref())
-            .and_then(|c| ctx.lex.country_names.get_key_value(c).map(|(k, _)| k.as_str()));
-        if let Some(iso3) = country {
+        while j < out.len() && out[j].nend <= t.nstart {
+            if let Some(c) = out[j].actor.country.as_deref() {
+                last_country = ctx.lex.country_names.get_key_value(c).map(|(k, _)| k.as_str());
+            }
+            j += 1;
+        }
+        if let Some(iso3) = last_country {
             let c = Coding {
                 country: Some(iso3),
                 country_only: true,
@@ -1125,6 +1138,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
                 nend: t.nend,
                 sentence: t.sentence,
                 actor: actor(&ctx, &(t.nstart..t.nend), &c),
+                adjective: false,
             });
         }
     }

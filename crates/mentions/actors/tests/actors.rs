@@ -247,7 +247,7 @@ fn random_input_never_panics() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             s.push_str(words[(seed % words.len() as u64) as usize]);
-            if seed % 3 != 0 {
+            if !seed.is_multiple_of(3) {
                 s.push(' ');
             }
         }
