@@ -42,3 +42,13 @@ pub fn actors(file: Option<&Path>, lang: Option<&str>) -> Result<u8> {
     }
     Ok(0)
 }
+
+/// `vigie places FILE`: one line per place mention, with its resolution.
+pub fn places(file: Option<&Path>, lang: Option<&str>) -> Result<u8> {
+    let text = read_article(file)?;
+    let doc = vigie_text::analyze(&text, lang);
+    let mut out = io::stdout().lock();
+    writeln!(out, "lang: {}", doc.lang)?;
+    write!(out, "{}", vigie_places::describe(&doc))?;
+    Ok(0)
+}

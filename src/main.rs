@@ -6,6 +6,7 @@
 
 mod debug;
 mod demo;
+mod eval;
 mod input;
 
 use std::io::{self, Write};
@@ -35,6 +36,25 @@ enum Command {
     Demo,
     /// Print the actor mentions of a plain-text article (debugging).
     Actors(DebugArgs),
+    /// Print the place mentions of a plain-text article and how they were resolved (debugging).
+    Places(DebugArgs),
+    /// Score event coding against gold records.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// PLOVER gold records (JSON array, PLOVER_GSR_CAMEO.json layout).
+    Plover {
+        /// The gold file.
+        file: PathBuf,
+        /// List up to N sentences whose gold type was missed.
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
 }
 
 #[derive(clap::Args)]
@@ -95,6 +115,13 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Demo => demo::run().map(|()| 0),
         Command::Actors(args) => debug::actors(args.file.as_deref(), args.lang.as_deref()),
+        Command::Places(args) => debug::places(args.file.as_deref(), args.lang.as_deref()),
+        Command::Eval {
+            what: EvalCommand::Plover { file, show },
+        } => eval::plover(&file, show).map(|table| {
+            print!("{table}");
+            0
+        }),
     };
     match result {
         Ok(code) => ExitCode::from(code),

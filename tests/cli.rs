@@ -247,3 +247,43 @@ fn actors_command_prints_coded_mentions() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read 'missing.txt'"));
 }
+
+#[test]
+fn places_command_prints_resolutions() {
+    let out = vigie(
+        &["places", "--lang", "fr"],
+        "Des frappes ont visé Kharkiv et la capitale autrichienne a réagi.".as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Kharkiv"), "{text}");
+    assert!(text.contains("UKR"), "{text}");
+    assert!(text.contains("Vienna"), "{text}");
+    let out = vigie(&["places", "missing.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn eval_plover_scores_a_gold_file() {
+    let dir = tmpdir("eval");
+    let gold = r#"[
+ {"id": "D", "event": "DOCUMENT", "eventText": "doc"},
+ {"id": "A1", "event": "FIGHT", "language": "en", "text": "Ethiopian troops clashed with Eritrean soldiers.",
+  "source": [{"actorText": "Ethiopian", "code": "ETH"}], "target": [{"actorText": "Eritrean", "code": "ERI"}]},
+ {"id": "A2", "event": "DEMAND", "language": "fr", "text": "L'ONU a appelé à un cessez-le-feu.",
+  "source": [{"actorText": "ONU", "code": "IGO"}], "target": ""}
+]"#;
+    fs::write(dir.join("gold.json"), gold).unwrap();
+    let out = vigie_in(&dir, &["eval", "plover", "gold.json", "--show", "5"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("micro"), "{table}");
+    assert!(table.contains("sentences 2;"), "{table}");
+    let out = vigie_in(&dir, &["eval", "plover", "nope.json"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read 'nope.json'"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,0 +1,598 @@
+//! The gazetteer in memory: rows, a name index and the small lexicons the
+//! geocoder needs (demonyms, capitals, common words, blocked names).
+//!
+//! Everything is parsed once, on first use, from text embedded in the binary
+//! (`include_str!`), so the crate needs no file at run time. Strings borrow
+//! from the embedded text (`&'static str`): nothing is copied, which keeps the
+//! index at a few tens of megabytes (see the crate documentation for figures).
+//!
+//! The name index is a hash map from the exact name (case and accents as
+//! written: the data already carries ASCII folds) to a linked list of
+//! candidate rows. The matcher looks up token-aligned spans of the text in
+//! it, which enforces word boundaries for free; an Aho-Corasick automaton over
+//! the ~300k names would cost more memory and load time for the same result.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+const GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
+const REGIONS_TSV: &str = include_str!("../data/regions.tsv");
+const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
+const DEMONYMS_FR: &str = include_str!("../../actors/data/fr/demonyms.tsv");
+const DEMONYMS_EN: &str = include_str!("../../actors/data/en/demonyms.tsv");
+const CAPITALS_FR: &str = include_str!("../../actors/data/fr/capitals.tsv");
+const CAPITALS_EN: &str = include_str!("../../actors/data/en/capitals.tsv");
+const GROUPS_FR: &str = include_str!("../../actors/data/fr/groups.tsv");
+const GROUPS_EN: &str = include_str!("../../actors/data/en/groups.tsv");
+const IGOS_FR: &str = include_str!("../../actors/data/fr/igos.tsv");
+const IGOS_EN: &str = include_str!("../../actors/data/en/igos.tsv");
+
+/// A fast, non-cryptographic hasher (the FxHash mix used by rustc). Names are
+/// short and not attacker-chosen keys of a long-lived server map, so SipHash's
+/// protection is not needed and its cost would dominate the lookups.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_K);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.add(u64::from_le_bytes(a));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            a[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(a) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxBuild = BuildHasherDefault<Fx>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
+pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
+
+/// Feature class of a row (the data's classes, finer than the model's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Feat {
+    Country,
+    Admin1,
+    Admin2,
+    City,
+    Locality,
+    Region,
+    Landmark,
+}
+
+impl Feat {
+    pub(crate) fn to_model(self) -> vigie_model::Feature {
+        use vigie_model::Feature as F;
+        match self {
+            Feat::Country => F::Country,
+            Feat::Admin1 => F::Admin1,
+            Feat::Admin2 => F::Admin2,
+            Feat::City => F::City,
+            Feat::Locality => F::Locality,
+            Feat::Region => F::Region,
+            Feat::Landmark => F::Landmark,
+        }
+    }
+
+    /// Whether the row is a settlement (city or smaller).
+    pub(crate) fn is_settlement(self) -> bool {
+        matches!(self, Feat::City | Feat::Locality)
+    }
+
+    /// Whether the row is an area below the country (admin or region).
+    pub(crate) fn is_area(self) -> bool {
+        matches!(self, Feat::Admin1 | Feat::Admin2 | Feat::Region)
+    }
+}
+
+/// One place of the gazetteer or of `regions.tsv`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row {
+    pub name: &'static str,
+    /// English admin1 name, `""` when unknown.
+    pub admin1: &'static str,
+    /// GeoNames id; 0 for hand-made regions without one.
+    pub gid: u32,
+    /// Coordinates in 1e-4 degrees (the data has 4 decimals: exact).
+    pub lat: i32,
+    pub lon: i32,
+    pub pop: u32,
+    pub country: [u8; 3],
+    pub feat: Feat,
+}
+
+impl Row {
+    pub(crate) fn country_str(&self) -> &str {
+        std::str::from_utf8(&self.country).unwrap_or("")
+    }
+    pub(crate) fn latf(&self) -> f64 {
+        f64::from(self.lat) / 1e4
+    }
+    pub(crate) fn lonf(&self) -> f64 {
+        f64::from(self.lon) / 1e4
+    }
+}
+
+/// How a name relates to its row: the prior of an exonym or a GeoNames
+/// alternate (often in another language) is lower than the canonical name's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameKind {
+    /// The row's canonical name or its ASCII fold.
+    Canonical = 0,
+    /// A name of the hand-maintained `regions.tsv`.
+    Curated = 1,
+    /// Any other alternate name.
+    Alternate = 2,
+}
+
+#[derive(Clone, Copy)]
+struct Link {
+    /// Row index in the low 28 bits, [`NameKind`] in the top 4.
+    row_kind: u32,
+    next: u32,
+}
+
+const NO_LINK: u32 = u32::MAX;
+
+/// The loaded gazetteer (see the module documentation).
+pub(crate) struct Gazetteer {
+    pub rows: Vec<Row>,
+    heads: FxMap<&'static str, u32>,
+    links: Vec<Link>,
+    /// First words of names that start with a lowercase letter ("région",
+    /// "bande", "al-Anbar"): only tokens in this set may start such a match.
+    pub lower_firsts: FxSet<&'static str>,
+    /// Longest indexed name, in bytes.
+    pub max_name_len: usize,
+    /// Capital city row of each country (ISO alpha-3).
+    pub capitals: FxMap<[u8; 3], u32>,
+    /// Demonym forms (French adjectives in lowercase, English capitalised) to
+    /// the countries they point to ("congolais" points to COD and COG).
+    pub demonyms: FxMap<&'static str, Vec<[u8; 3]>>,
+    /// Capital names as used for metonymy ("Moscou a dit").
+    pub capital_forms: FxSet<&'static str>,
+    /// Place names that are also common words or first names.
+    pub common: FxSet<&'static str>,
+    /// Names of armed groups, international organisations and seats of
+    /// power: never places, even when a gazetteer alternate says so
+    /// ("Hamas" is an alternate of Hamm).
+    pub blocked: FxSet<&'static str>,
+}
+
+/// The gazetteer, parsed on first use.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+fn parse_coord(s: &str) -> Option<i32> {
+    let v: f64 = s.trim().parse().ok()?;
+    if !v.is_finite() || v.abs() > 180.0 {
+        return None;
+    }
+    Some((v * 1e4).round() as i32)
+}
+
+fn iso3(s: &str) -> Option<[u8; 3]> {
+    let b = s.as_bytes();
+    (b.len() == 3 && b.iter().all(u8::is_ascii_uppercase)).then(|| [b[0], b[1], b[2]])
+}
+
+fn parse_feat(s: &str) -> Option<Feat> {
+    Some(match s {
+        "country" => Feat::Country,
+        "admin1" => Feat::Admin1,
+        "admin2" => Feat::Admin2,
+        "city" => Feat::City,
+        "locality" => Feat::Locality,
+        "region" => Feat::Region,
+        "landmark" => Feat::Landmark,
+        _ => return None,
+    })
+}
+
+/// Whether `alt` is `canonical` with its diacritics stripped ("Lome" for
+/// "Lomé"): same number of characters, differing only where the canonical
+/// character is not ASCII.
+fn is_fold_of(alt: &str, canonical: &str) -> bool {
+    if !alt.is_ascii() || canonical.is_ascii() || alt.len() > canonical.len() {
+        return false;
+    }
+    let mut a = alt.chars();
+    for c in canonical.chars() {
+        match a.next() {
+            Some(x) if x == c || !c.is_ascii() => {}
+            _ => return false,
+        }
+    }
+    a.next().is_none()
+}
+
+/// Lowercase determiners that some curated names start with ("le Donbass",
+/// "l'Ituri"): the index keeps the bare name, which the text also uses after
+/// "du", "au", "dans le".
+const LEADING_DETERMINERS: &[&str] = &["le ", "la ", "les ", "l'"];
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer {
+            rows: Vec::with_capacity(110_000),
+            heads: FxMap::with_capacity_and_hasher(310_000, FxBuild::default()),
+            links: Vec::with_capacity(345_000),
+            lower_firsts: FxSet::default(),
+            max_name_len: 0,
+            capitals: FxMap::default(),
+            demonyms: FxMap::default(),
+            capital_forms: FxSet::default(),
+            common: FxSet::default(),
+            blocked: FxSet::default(),
+        };
+        g.load_gazetteer();
+        g.load_regions();
+        g.load_lexicons();
+        g
+    }
+
+    fn load_gazetteer(&mut self) {
+        for line in GAZETTEER_TSV.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut f = line.split('\t');
+            let (
+                Some(gid),
+                Some(name),
+                Some(feat),
+                Some(cc),
+                Some(a1),
+                Some(lat),
+                Some(lon),
+                Some(pop),
+                Some(names),
+            ) = (
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+            )
+            else {
+                continue;
+            };
+            let (Some(feat), Some(country), Some(lat), Some(lon)) =
+                (parse_feat(feat), iso3(cc), parse_coord(lat), parse_coord(lon))
+            else {
+                continue;
+            };
+            let row = Row {
+                name,
+                admin1: if a1 == "-" { "" } else { a1 },
+                gid: gid.parse().unwrap_or(0),
+                lat,
+                lon,
+                pop: pop.parse().unwrap_or(0),
+                country,
+                feat,
+            };
+            let idx = self.rows.len() as u32;
+            self.rows.push(row);
+            self.index(name, idx, NameKind::Canonical, false);
+            if names != "-" {
+                for alt in names.split('|') {
+                    let kind = if is_fold_of(alt, name) {
+                        NameKind::Canonical
+                    } else {
+                        NameKind::Alternate
+                    };
+                    self.index(alt, idx, kind, false);
+                }
+            }
+        }
+    }
+
+    /// Hand-made regions. A region whose note starts with `same_as=<id>` is
+    /// merged into that gazetteer row: the row keeps its identity (feature,
+    /// GeoNames id, admin1) and takes the region's names and its hand-placed
+    /// point, which stands for the whole area rather than for its largest
+    /// town (see `data/FORMAT.md`).
+    fn load_regions(&mut self) {
+        for line in REGIONS_TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 7 {
+                continue;
+            }
+            let (Some(feat), Some(country), Some(lat), Some(lon)) =
+                (parse_feat(f[1]), iso3(f[2]), parse_coord(f[3]), parse_coord(f[4]))
+            else {
+                continue;
+            };
+            let same_as = f[6]
+                .strip_prefix("same_as=")
+                .and_then(|r| r.split(';').next())
+                .and_then(|id| id.trim().parse::<u32>().ok());
+            let target = same_as.and_then(|id| self.rows.iter().position(|r| r.gid == id));
+            let idx = match target {
+                Some(i) => {
+                    let r = &mut self.rows[i];
+                    r.lat = lat;
+                    r.lon = lon;
+                    i as u32
+                }
+                None => {
+                    self.rows.push(Row {
+                        name: f[0],
+                        admin1: "",
+                        gid: same_as.unwrap_or(0),
+                        lat,
+                        lon,
+                        pop: 0,
+                        country,
+                        feat,
+                    });
+                    (self.rows.len() - 1) as u32
+                }
+            };
+            self.index(f[0], idx, NameKind::Curated, true);
+            if f[5] != "-" {
+                for alt in f[5].split('|') {
+                    self.index(alt, idx, NameKind::Curated, true);
+                }
+            }
+        }
+    }
+
+    /// Adds one name of row `row` to the index.
+    fn index(&mut self, name: &'static str, row: u32, kind: NameKind, curated: bool) {
+        let mut name = name.trim();
+        let Some(first) = name.chars().next() else {
+            return;
+        };
+        if first.is_lowercase() {
+            if let Some(rest) = LEADING_DETERMINERS.iter().find_map(|d| name.strip_prefix(d)) {
+                if rest.chars().next().is_some_and(char::is_uppercase) {
+                    name = rest;
+                }
+            }
+        }
+        let first = name.chars().next().unwrap_or(' ');
+        if first.is_lowercase() {
+            // A lowercase name is matched only when it cannot be an ordinary
+            // phrase: it holds a capital ("région de Donetsk", "al-Anbar"),
+            // or it is a hand-curated multi-word name ("zone des trois
+            // frontières"). Lone lowercase words never match.
+            let has_upper = name.chars().any(char::is_uppercase);
+            if !(has_upper || (curated && name.contains(' '))) {
+                return;
+            }
+            let end = name
+                .char_indices()
+                .find(|&(i, c)| c == ' ' || (c == '\'' && i > 0))
+                .map_or(name.len(), |(i, c)| if c == '\'' { i + 1 } else { i });
+            self.lower_firsts.insert(&name[..end]);
+        }
+        if name.len() < 2 {
+            return;
+        }
+        self.max_name_len = self.max_name_len.max(name.len());
+        let packed = row | ((kind as u32) << 28);
+        let new = self.links.len() as u32;
+        match self.heads.get_mut(name) {
+            Some(head) => {
+                // Skip duplicates (a region merged into a row that already
+                // has the name); keep the strongest kind.
+                let mut cur = *head;
+                while cur != NO_LINK {
+                    let l = &mut self.links[cur as usize];
+                    if l.row_kind & 0x0fff_ffff == row {
+                        if (kind as u32) < (l.row_kind >> 28) {
+                            l.row_kind = packed;
+                        }
+                        return;
+                    }
+                    cur = l.next;
+                }
+                self.links.push(Link {
+                    row_kind: packed,
+                    next: *head,
+                });
+                *head = new;
+            }
+            None => {
+                self.links.push(Link {
+                    row_kind: packed,
+                    next: NO_LINK,
+                });
+                self.heads.insert(name, new);
+            }
+        }
+    }
+
+    fn load_lexicons(&mut self) {
+        for line in COMMON_WORDS.lines() {
+            let w = line.trim();
+            if !w.is_empty() && !w.starts_with('#') {
+                self.common.insert(w);
+            }
+        }
+        // French demonyms: iso3, then four cells of '|'-separated forms.
+        // English: iso3, adjective, person singular, person plural.
+        for text in [DEMONYMS_FR, DEMONYMS_EN] {
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let mut f = line.split('\t');
+                let Some(cc) = f.next().and_then(iso3) else {
+                    continue;
+                };
+                for cell in f {
+                    for form in cell.split('|') {
+                        let form = form.trim();
+                        if form.len() < 3 || form.contains(' ') || form == "-" {
+                            continue;
+                        }
+                        let v = self.demonyms.entry(form).or_default();
+                        if !v.contains(&cc) {
+                            v.push(cc);
+                        }
+                    }
+                }
+            }
+        }
+        // Capitals: English then French forms; the first form that resolves
+        // to a settlement of the country gives the capital row.
+        for text in [CAPITALS_EN, CAPITALS_FR] {
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let f: Vec<&'static str> = line.split('\t').collect();
+                if f.len() < 4 {
+                    continue;
+                }
+                let Some(cc) = iso3(f[0]) else { continue };
+                for form in f[3]
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty() && *s != "-")
+                {
+                    if f[1] == "seat" {
+                        // A seat that is a town of the country ("Port-Soudan",
+                        // "Ramallah", "La Haye") is a place unless used as a
+                        // metonymy; the others ("Kremlin", "Élysée") never are.
+                        let town = self.candidates(form).any(|(r, _)| {
+                            let row = &self.rows[r as usize];
+                            row.country == cc && row.feat.is_settlement()
+                        });
+                        if town {
+                            self.capital_forms.insert(form);
+                        } else {
+                            self.blocked.insert(form);
+                        }
+                        continue;
+                    }
+                    self.capital_forms.insert(form);
+                    if self.capitals.contains_key(&cc) {
+                        continue;
+                    }
+                    let best = self
+                        .candidates(form)
+                        .filter(|&(r, _)| {
+                            let row = &self.rows[r as usize];
+                            row.country == cc && row.feat.is_settlement()
+                        })
+                        .max_by_key(|&(r, _)| self.rows[r as usize].pop);
+                    if let Some((r, _)) = best {
+                        self.capitals.insert(cc, r);
+                    }
+                }
+            }
+        }
+        // Groups and organisations: the last column holds the forms.
+        for text in [GROUPS_FR, GROUPS_EN, IGOS_FR, IGOS_EN] {
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                if let Some(forms) = line.split('\t').nth(3) {
+                    for form in forms.split('|').map(str::trim).filter(|s| s.len() > 1) {
+                        self.blocked.insert(form);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Loads a new gazetteer and returns its row count (benchmark only).
+    pub(crate) fn fresh_len() -> usize {
+        Gazetteer::load().rows.len()
+    }
+
+    /// The rows a name points to, with how the name relates to each.
+    pub(crate) fn candidates<'a>(&'a self, name: &str) -> impl Iterator<Item = (u32, NameKind)> + 'a {
+        let mut cur = self.heads.get(name).copied().unwrap_or(NO_LINK);
+        std::iter::from_fn(move || {
+            if cur == NO_LINK {
+                return None;
+            }
+            let l = self.links.get(cur as usize)?;
+            cur = l.next;
+            let kind = match l.row_kind >> 28 {
+                0 => NameKind::Canonical,
+                1 => NameKind::Curated,
+                _ => NameKind::Alternate,
+            };
+            Some((l.row_kind & 0x0fff_ffff, kind))
+        })
+    }
+
+    /// Whether a name is in the index.
+    #[cfg(test)]
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.heads.contains_key(name)
+    }
+
+    /// Number of distinct indexed names.
+    pub(crate) fn name_count(&self) -> usize {
+        self.heads.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds() {
+        assert!(is_fold_of("Lome", "Lomé"));
+        assert!(is_fold_of("Geneve", "Genève"));
+        assert!(!is_fold_of("Geneva", "Genève"));
+        assert!(!is_fold_of("Paris", "Paris"));
+    }
+
+    #[test]
+    fn loads_and_merges_regions() {
+        let g = &*GAZETTEER;
+        assert!(g.rows.len() > 100_000);
+        // Nord-Kivu: merged region (same_as) -> the admin1 row, once.
+        let c: Vec<_> = g.candidates("Nord-Kivu").collect();
+        assert_eq!(c.len(), 1, "{c:?}");
+        let r = g.rows[c[0].0 as usize];
+        assert_eq!(r.feat, Feat::Admin1);
+        assert_eq!(r.country_str(), "COD");
+        // "le Donbass" is indexed as "Donbass".
+        assert!(g.has("Donbass"));
+        assert!(g.capitals.contains_key(b"AUT"));
+        assert!(g.demonyms.contains_key("autrichienne"));
+        assert!(g.blocked.contains("Hamas") || g.blocked.contains("Hezbollah"));
+    }
+}

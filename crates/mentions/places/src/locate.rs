@@ -1,0 +1,153 @@
+//! Event location: which place mention an event trigger happened at.
+
+use std::ops::Range;
+
+use vigie_model::{Feature, Place};
+use vigie_text::{Document, TokenKind};
+
+use crate::geocode::Evidence;
+use crate::lexicon::{self as lx, lower};
+use crate::PlaceMention;
+
+/// How the place of an event was found, from the most to the least direct.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LocPrecision {
+    /// A place in the same clause as the trigger.
+    Clause,
+    /// A place elsewhere in the trigger's sentence.
+    Sentence,
+    /// No place in the sentence: the article's focus place (dateline or most
+    /// mentioned place). A weaker guess.
+    Article,
+}
+
+impl LocPrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LocPrecision::Clause => "clause",
+            LocPrecision::Sentence => "sentence",
+            LocPrecision::Article => "article",
+        }
+    }
+}
+
+/// Precision rank of a feature: lower is finer.
+fn rank(f: Feature) -> u8 {
+    match f {
+        Feature::Landmark => 0,
+        Feature::Locality | Feature::City => 1,
+        Feature::Admin2 => 2,
+        Feature::Admin1 | Feature::Region => 3,
+        Feature::Country => 4,
+    }
+}
+
+/// Index of the token holding normalised byte `off` (or the next one).
+fn token_at(doc: &Document, off: usize) -> usize {
+    doc.tokens.partition_point(|t| t.nend <= off)
+}
+
+/// Clause number of each token of sentence `s` (relative to its first token):
+/// a new clause starts at `;`, `:`, brackets, dashes, and at subordinating
+/// words ("que", "that", "where", "while"...).
+fn clauses(doc: &Document, s: usize) -> (usize, Vec<usize>) {
+    let Some(st) = doc.sentences.get(s) else {
+        return (0, Vec::new());
+    };
+    let first = st.first_token.min(doc.tokens.len());
+    let end = (st.first_token + st.token_count).min(doc.tokens.len());
+    let mut ids = Vec::with_capacity(end - first);
+    let mut id = 0;
+    for t in &doc.tokens[first..end] {
+        let w = doc.norm.text.get(t.nstart..t.nend).unwrap_or("");
+        let boundary = match t.kind {
+            TokenKind::Punct => matches!(w, ";" | ":" | "(" | ")" | "—" | "\""),
+            TokenKind::Word => lx::is_in(lx::CLAUSE_OPENERS, &lower(w)),
+            TokenKind::Number => false,
+        };
+        if boundary {
+            id += 1;
+        }
+        ids.push(id);
+    }
+    (first, ids)
+}
+
+/// The article's focus place: the dateline place if any, else the most
+/// mentioned place below the country level (the first on a tie), else the
+/// most mentioned country.
+pub fn focus(places: &[PlaceMention]) -> Option<&PlaceMention> {
+    if let Some(d) = places.iter().find(|m| m.evidence.contains(&Evidence::Dateline)) {
+        return Some(d);
+    }
+    let pick = |countries: bool| {
+        let mut best: Option<(&PlaceMention, usize)> = None;
+        for (i, m) in places.iter().enumerate() {
+            if (m.place.feature == Feature::Country) != countries {
+                continue;
+            }
+            let same = |o: &PlaceMention| o.place.name == m.place.name && o.place.country == m.place.country;
+            if places[..i].iter().any(same) {
+                continue; // counted at its first mention
+            }
+            let n = places.iter().filter(|o| same(o)).count();
+            if best.is_none_or(|(_, bn)| n > bn) {
+                best = Some((m, n));
+            }
+        }
+        best.map(|(m, _)| m)
+    };
+    pick(false).or_else(|| pick(true))
+}
+
+/// The place of an event whose trigger is at normalised bytes `trigger` of
+/// sentence `sentence`.
+///
+/// Looks, in order: in the trigger's clause, in its sentence, then at the
+/// article's [`focus`] (marked [`LocPrecision::Article`]). Within a clause or
+/// sentence the finest place wins ("strikes on Kharkiv, in Ukraine" →
+/// Kharkiv), then the nearest to the trigger. `places` are the mentions of
+/// [`crate::find`] for the same document.
+pub fn locate(
+    places: &[PlaceMention],
+    sentence: usize,
+    trigger: Range<usize>,
+    doc: &Document,
+) -> Option<(Place, LocPrecision)> {
+    let in_sentence: Vec<&PlaceMention> = places.iter().filter(|m| m.sentence == sentence).collect();
+    if !in_sentence.is_empty() {
+        let (first, ids) = clauses(doc, sentence);
+        let clause_of = |off: usize| {
+            let t = token_at(doc, off);
+            ids.get(t.saturating_sub(first))
+                .copied()
+                .or_else(|| ids.last().copied())
+                .unwrap_or(0)
+        };
+        let tc = clause_of(trigger.start);
+        let distance = |m: &PlaceMention| {
+            if m.nend <= trigger.start {
+                trigger.start - m.nend
+            } else {
+                m.nstart.saturating_sub(trigger.end)
+            }
+        };
+        let choose = |set: &[&PlaceMention]| -> Option<Place> {
+            set.iter()
+                .min_by_key(|m| (rank(m.place.feature), distance(m)))
+                .map(|m| m.place.clone())
+        };
+        let same_clause: Vec<&PlaceMention> = in_sentence
+            .iter()
+            .copied()
+            .filter(|m| clause_of(m.nstart) == tc)
+            .collect();
+        if let Some(p) = choose(&same_clause) {
+            return Some((p, LocPrecision::Clause));
+        }
+        if let Some(p) = choose(&in_sentence) {
+            return Some((p, LocPrecision::Sentence));
+        }
+    }
+    focus(places).map(|m| (m.place.clone(), LocPrecision::Article))
+}
