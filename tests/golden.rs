@@ -5,8 +5,10 @@
 //! On mismatch the test prints a line diff of the two records. Set
 //! `VIGIE_BLESS=1` to (re)write the expected files after checking the diff.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use similar::TextDiff;
 
@@ -31,8 +33,20 @@ pub fn golden_articles() -> Vec<PathBuf> {
     out
 }
 
-/// Runs `vigie extract` on a golden article with its metadata and tokens.
+/// Runs `vigie extract` on a golden article with its metadata and tokens,
+/// once per test run (several tests read the same outputs).
 pub fn extract_golden(path: &Path) -> serde_json::Value {
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, serde_json::Value>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(v) = cache.lock().unwrap().get(path) {
+        return v.clone();
+    }
+    let v = run_golden(path);
+    cache.lock().unwrap().insert(path.to_path_buf(), v.clone());
+    v
+}
+
+fn run_golden(path: &Path) -> serde_json::Value {
     let name = path.file_stem().unwrap().to_str().unwrap();
     let meta_path = path.with_extension("meta.json");
     let mut args: Vec<String> = vec!["extract".into(), "--tokens".into(), "--id".into(), name.into()];

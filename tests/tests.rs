@@ -5,6 +5,7 @@
 //! - `cli`: the command line's behaviour on good and bad input.
 
 mod cli;
+mod events;
 mod golden;
 mod schema;
 mod util;

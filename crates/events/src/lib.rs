@@ -6,8 +6,15 @@
 //! context, CAMEO code, ACLED type, source and target actors, date, location,
 //! fatalities, attribution, modality, evidence and confidence.
 //!
-//! Status: the trigger lexicons and argument rules arrive with issue #6
-//! (event coding); until then [`code`] codes nothing.
+//! Trigger lexicons are `data/<lang>/triggers.tsv` and `verbs.tsv` (format in
+//! `data/FORMAT.md`), compiled once per language ([`lexicon`]); the rules that
+//! turn triggers and mentions into events are in [`code`](code::code);
+//! fatality counts in [`fatalities`].
+
+mod code;
+pub mod fatalities;
+pub mod inflect;
+pub mod lexicon;
 
 use chrono::NaiveDate;
 use vigie_actors::ActorMention;
@@ -20,6 +27,7 @@ use vigie_times::TimeMention;
 /// What the mention stages found in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Mentions {
+    /// Actors, with nationality adjectives marked (`adjective`).
     pub actors: Vec<ActorMention>,
     pub places: Vec<PlaceMention>,
     pub times: Vec<TimeMention>,
@@ -27,19 +35,24 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Runs every mention stage on a document.
+    /// Runs every mention stage on a document. Places are disambiguated with
+    /// the countries of the actors.
     pub fn find(doc: &Document, published: Option<NaiveDate>) -> Mentions {
+        let actors = vigie_actors::find_all(doc);
+        let mut countries: Vec<&str> = actors.iter().filter_map(|a| a.actor.country.as_deref()).collect();
+        countries.sort();
+        countries.dedup();
+        let places = vigie_places::find_with(doc, &countries);
         Mentions {
-            actors: vigie_actors::find(doc),
-            places: vigie_places::find(doc),
+            places,
             times: vigie_times::find(doc, published),
             numbers: vigie_numbers::find(doc),
+            actors,
         }
     }
 }
 
 /// Codes the events of a document from its mentions, in text order.
 pub fn code(doc: &Document, mentions: &Mentions, published: Option<NaiveDate>) -> Vec<Event> {
-    let _ = (doc, mentions, published);
-    Vec::new()
+    code::code(doc, mentions, published)
 }

@@ -200,6 +200,14 @@ const NAME_PARTICLES: &[&str] = &[
     "la", "le", "du", "ould", "ag",
 ];
 
+/// Prepositions after which a capital is a place. French "à" is not here:
+/// it also marks a recipient ("des sanctions à Téhéran"); the event stage
+/// reads it by event type.
+const LOCATIVES: &[&str] = &[
+    "dans", "vers", "près", "depuis", "sur", "en", "in", "at", "near", "outside", "from", "across", "into",
+    "around", "inside", "within", "toward", "towards",
+];
+
 /// Honorifics that introduce a person: "M. Barrot", "Mr. Araghchi".
 const HONORIFICS: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Messrs",
@@ -748,6 +756,27 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             && (before_noun
                 || a.ids()
                     .all(|e| matches!(ctx.entry(e).kind, Kind::DemonymAdj { .. })));
+        // A capital after a locative preposition is a place, not a
+        // government: "manifesté à Paris", "protests in Nairobi".
+        let capital_city = a
+            .ids()
+            .all(|e| matches!(ctx.entry(e).kind, Kind::Capital { seat: false, .. }));
+        // "in Nairobi", "in central Nairobi".
+        let located = capital_city
+            && ctx.token_before(a.span.start).is_some_and(|p| {
+                let t = &ctx.doc.tokens[p];
+                let lower_word = t.kind == TokenKind::Word && ctx.tok_text(t).starts_with(char::is_lowercase);
+                let t = if lower_word && p > 0 && !in_list(ctx.tok_text(t), LOCATIVES) {
+                    &ctx.doc.tokens[p - 1]
+                } else {
+                    t
+                };
+                t.sentence == a.sentence && in_list(ctx.tok_text(t), LOCATIVES)
+            });
+        if located {
+            i += 1;
+            continue;
+        }
         if let Some(mut coding) = standalone(ctx, a) {
             coding.adjective = adjective_only;
             out.push(Phrase {

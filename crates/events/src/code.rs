@@ -1,0 +1,942 @@
+//! Coding: from trigger words and mentions to events.
+//!
+//! For each trigger (a lexicon match, see [`crate::lexicon`]) in a sentence:
+//! 1. its **clause**: the tokens between clause boundaries (`;`, `:`,
+//!    relative and complement words such as "que", "qui", "that", "who");
+//! 2. **arguments**: the source is the nearest actor before the trigger in
+//!    the clause (with the actors coordinated to it: "X et son homologue Y"),
+//!    else the antecedent of a relative "qui"/"who"; the target the first
+//!    actor after it. Passives ("ont été tués par", "were attacked by") swap
+//!    them; "entre X et Y" / "between X and Y" gives both sides; actors after
+//!    "selon"/"according to" are speakers, not arguments;
+//! 3. **modality**: negation, hypothetical (threats, demands, plans, future,
+//!    conditionals) and historical (dated over a year before publication);
+//!    an act inside the complement of a REQUEST or THREATEN trigger ("appelé
+//!    à un cessez-le-feu") is not an event of its own;
+//! 4. **attribution**: "selon X", "X a déclaré que ...", "..., X said";
+//! 5. **date, place, fatalities** from the other stages.
+//!
+//! One event is kept per (type, sources, targets): a restated act merges
+//! into its first report.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use vigie_actors::ActorMention;
+use vigie_model::{
+    Acled, Actor, Attribution, Event, EventDate, Evidence, Fatalities, Modality, Plover, PloverType,
+};
+use vigie_text::{Document, Token, TokenKind};
+
+use crate::fatalities::{self, Count};
+use crate::lexicon::{self, Pos, Sense, Triggers};
+use crate::Mentions;
+
+/// A trigger found in the text.
+#[derive(Debug, Clone)]
+struct Hit {
+    span: Range<usize>,
+    sentence: usize,
+    sense: &'static Sense,
+    /// Token range of the trigger.
+    toks: Range<usize>,
+}
+
+/// Words that open a new clause.
+const FR_CLAUSE: &[&str] = &[
+    "que", "qu'", "qui", "dont", "où", "mais", "tandis", "lorsque", "car", "puisque", "alors",
+];
+const EN_CLAUSE: &[&str] = &[
+    "that", "who", "which", "whom", "but", "while", "whereas", "when", "because", "although",
+];
+
+/// Prepositions before an actor that make it no subject.
+const FR_NOT_SUBJECT: &[&str] = &[
+    "selon", "contre", "avec", "par", "à", "au", "aux", "en", "dans", "près", "vers", "sur", "pour", "chez",
+    "entre",
+];
+const EN_NOT_SUBJECT: &[&str] = &[
+    "according",
+    "to",
+    "against",
+    "with",
+    "by",
+    "in",
+    "at",
+    "near",
+    "on",
+    "into",
+    "for",
+    "from",
+    "between",
+    "of",
+];
+
+const FR_SPEECH: &[&str] = &[
+    "déclaré",
+    "affirmé",
+    "annoncé",
+    "indiqué",
+    "assuré",
+    "estimé",
+    "précisé",
+    "ajouté",
+    "rapporté",
+    "dit",
+    "expliqué",
+    "souligné",
+    "confirmé",
+    "déclare",
+    "affirme",
+    "annonce",
+    "indique",
+    "assure",
+    "estime",
+    "précise",
+    "ajoute",
+    "rapporte",
+    "explique",
+    "souligne",
+    "confirme",
+    "selon",
+    "affirmant",
+    "déclarant",
+    "signalé",
+];
+const EN_SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "claimed",
+    "stated",
+    "reported",
+    "added",
+    "confirmed",
+    "according",
+    "say",
+    "tells",
+    "announces",
+    "claims",
+    "explained",
+    "noted",
+];
+
+const FR_NEGATION: &[&str] = &[
+    "pas", "jamais", "aucun", "aucune", "ni", "sans", "démenti", "nié", "dément", "nie",
+];
+const EN_NEGATION: &[&str] = &[
+    "not", "n't", "never", "no", "without", "denied", "denies", "deny", "nor",
+];
+
+const FR_HYPOTHETICAL: &[&str] = &[
+    "pourrait",
+    "pourraient",
+    "devrait",
+    "devraient",
+    "va",
+    "vont",
+    "compte",
+    "prévoit",
+    "envisage",
+    "si",
+    "risque",
+    "veut",
+    "veulent",
+    "menace",
+    "menacé",
+    "menacent",
+    "exige",
+    "exigé",
+    "demande",
+    "demandé",
+    "appelé",
+    "appelle",
+    "appellent",
+    "souhaite",
+    "projette",
+    "doit",
+    "doivent",
+    "promis",
+    "promet",
+];
+const EN_HYPOTHETICAL: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "plans",
+    "planned",
+    "plan",
+    "threatened",
+    "threatens",
+    "threaten",
+    "if",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "demanded",
+    "demands",
+    "wants",
+    "intends",
+    "expected",
+    "due",
+    "vowed",
+    "vows",
+    "promised",
+    "should",
+    "must",
+    "seeks",
+    "sought",
+];
+
+struct Lang {
+    clause: &'static [&'static str],
+    not_subject: &'static [&'static str],
+    speech: &'static [&'static str],
+    negation: &'static [&'static str],
+    hypothetical: &'static [&'static str],
+    passive: &'static [&'static str],
+    agent: &'static [&'static str],
+    between: &'static [&'static str],
+    and: &'static [&'static str],
+}
+
+const FR: Lang = Lang {
+    clause: FR_CLAUSE,
+    not_subject: FR_NOT_SUBJECT,
+    speech: FR_SPEECH,
+    negation: FR_NEGATION,
+    hypothetical: FR_HYPOTHETICAL,
+    passive: &[
+        "été", "est", "sont", "était", "étaient", "sera", "seront", "soit", "soient",
+    ],
+    agent: &["par"],
+    between: &["entre"],
+    and: &["et", ",", "ainsi"],
+};
+
+const EN: Lang = Lang {
+    clause: EN_CLAUSE,
+    not_subject: EN_NOT_SUBJECT,
+    speech: EN_SPEECH,
+    negation: EN_NEGATION,
+    hypothetical: EN_HYPOTHETICAL,
+    passive: &["was", "were", "been", "being", "is", "are", "be"],
+    agent: &["by"],
+    between: &["between"],
+    and: &["and", ","],
+};
+
+struct Ctx<'d, 'a> {
+    doc: &'d Document<'a>,
+    m: &'d Mentions,
+    lang: &'static Lang,
+    published: Option<NaiveDate>,
+}
+
+impl Ctx<'_, '_> {
+    fn word(&self, t: &Token) -> String {
+        self.doc.norm.text[t.nstart..t.nend].to_lowercase()
+    }
+
+    fn tok_index(&self, pos: usize) -> usize {
+        self.doc.tokens.partition_point(|t| t.nstart < pos)
+    }
+
+    /// Token range of the clause holding tokens `toks` of sentence `s`.
+    fn clause(&self, s: usize, toks: &Range<usize>) -> Range<usize> {
+        let sent = &self.doc.sentences[s];
+        let (first, last) = (sent.first_token, sent.first_token + sent.token_count);
+        let is_boundary = |t: &Token| {
+            let w = self.word(t);
+            matches!(w.as_str(), ";" | ":") || self.lang.clause.contains(&w.as_str())
+        };
+        // Going back, a speech verb also opens the clause: "Police said 34
+        // people were arrested".
+        let mut start = toks.start;
+        while start > first {
+            let t = &self.doc.tokens[start - 1];
+            if is_boundary(t) || self.lang.speech.contains(&self.word(t).as_str()) {
+                break;
+            }
+            start -= 1;
+        }
+        let mut end = toks.end;
+        while end < last && !is_boundary(&self.doc.tokens[end]) {
+            end += 1;
+        }
+        start..end
+    }
+
+    fn actors_in(&self, span: Range<usize>) -> Vec<&ActorMention> {
+        self.m
+            .actors
+            .iter()
+            .filter(|a| a.nstart >= span.start && a.nend <= span.end)
+            .collect()
+    }
+
+    /// The lower-cased word right before byte `pos` (skipping determiners).
+    fn word_before(&self, pos: usize) -> Option<String> {
+        let mut i = self.tok_index(pos);
+        while i > 0 {
+            i -= 1;
+            let w = self.word(&self.doc.tokens[i]);
+            if !matches!(
+                w.as_str(),
+                "le" | "la"
+                    | "les"
+                    | "l'"
+                    | "the"
+                    | "des"
+                    | "d'"
+                    | "de"
+                    | "du"
+                    | "a"
+                    | "an"
+                    | "son"
+                    | "sa"
+                    | "ses"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "leurs"
+                    | "leur"
+            ) {
+                return Some(w);
+            }
+            // "de" is a preposition too: stop at it when it governs ("près de").
+            if w == "de" || w == "d'" {
+                return Some(w);
+            }
+        }
+        None
+    }
+}
+
+/// Finds trigger hits, skipping those inside actor mentions.
+fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions) -> Vec<Hit> {
+    let text = &doc.norm.text;
+    let mut out = Vec::new();
+    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    for mt in trig.automaton.find_iter(text.as_str()) {
+        let (s, e) = (mt.start(), mt.end());
+        let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word(c));
+        let after_ok = text[e..].chars().next().is_none_or(|c| !is_word(c));
+        if !before_ok || !after_ok {
+            continue;
+        }
+        if m.actors
+            .iter()
+            .any(|a| !a.adjective && a.nstart < e && s < a.nend)
+        {
+            continue;
+        }
+        let Some(&sense) = trig.senses[mt.pattern().as_usize()].first() else {
+            continue;
+        };
+        let first = doc.tokens.partition_point(|t| t.nstart < s);
+        let last = doc.tokens.partition_point(|t| t.nstart < e);
+        let Some(tok) = doc.tokens.get(first) else {
+            continue;
+        };
+        out.push(Hit {
+            span: s..e,
+            sentence: tok.sentence,
+            sense: &trig.all[sense as usize],
+            toks: first..last,
+        });
+    }
+    out
+}
+
+/// Triggers whose complement is an act talked about, not done: "appelé à un
+/// cessez-le-feu", "accused X of shelling", "agreed to a truce", "welcomed
+/// the truce".
+fn governs_complement(p: PloverType) -> bool {
+    matches!(
+        p,
+        PloverType::Request
+            | PloverType::Threaten
+            | PloverType::Accuse
+            | PloverType::Agree
+            | PloverType::Support
+            | PloverType::Reject
+            | PloverType::Concede
+            | PloverType::Sanction
+    )
+}
+
+/// Cooperative acts announced for the future are, in CAMEO and PLOVER, an
+/// expression of intent: AGREE with the matching 03x code ("X will visit Y"
+/// → 036 intent to meet; "will provide aid" → 033).
+fn intent_code(p: PloverType) -> Option<&'static str> {
+    Some(match p {
+        PloverType::Consult => "036",
+        PloverType::Aid => "033",
+        PloverType::Cooperate => "031",
+        PloverType::Support => "032",
+        PloverType::Concede => "035",
+        PloverType::Retreat => "0356",
+        _ => return None,
+    })
+}
+
+fn is_speech_like(p: PloverType) -> bool {
+    matches!(p, PloverType::Request | PloverType::Threaten)
+}
+
+/// Codes the events of a document.
+pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<Event> {
+    let Some(trig) = lexicon::triggers(&doc.lang) else {
+        return Vec::new();
+    };
+    let lang = if doc.lang == "fr" { &FR } else { &EN };
+    let ctx = Ctx {
+        doc,
+        m,
+        lang,
+        published,
+    };
+    let hits = hits(doc, trig, m);
+    let counts = fatalities::find(doc);
+    let mut used_counts = vec![false; counts.len()];
+    let mut events: Vec<Event> = Vec::new();
+    for (hi, h) in hits.iter().enumerate() {
+        let clause = ctx.clause(h.sentence, &h.toks);
+        // An act inside the complement of a demand or threat is no event of
+        // its own: "appelé à un cessez-le-feu", "threatened to strike".
+        let governed = hits[..hi]
+            .iter()
+            .rev()
+            .take_while(|p| p.sentence == h.sentence)
+            .any(|p| {
+                governs_complement(p.sense.plover)
+                    && p.toks.start >= clause.start
+                    && p.toks.end <= h.toks.start
+            });
+        if governed || adjectival(&ctx, h) {
+            continue;
+        }
+        if let Some(e) = code_hit(&ctx, h, &clause, &counts, &mut used_counts) {
+            merge_or_push(&mut events, e);
+        }
+    }
+    // Fatality counts of sentences without their own violent trigger go to the
+    // violent event before them, once.
+    for (ci, c) in counts.iter().enumerate() {
+        if used_counts[ci] {
+            continue;
+        }
+        if let Some(e) = events.iter_mut().rev().find(|e| {
+            e.evidence.sentence <= c.sentence && is_violent(e.plover.kind) && e.fatalities.is_none()
+        }) {
+            e.fatalities = Some(fatalities_of(doc, c));
+        }
+    }
+    for e in &mut events {
+        e.id = event_id(doc, e);
+    }
+    events
+}
+
+/// A participle used as an adjective before an actor: "Ousted President
+/// Akayev", "l'ex-président renversé" is not an act in this sentence.
+fn adjectival(ctx: &Ctx, h: &Hit) -> bool {
+    if h.sense.pos != Pos::Verb {
+        return false;
+    }
+    let starts_np = h.toks.start == ctx.doc.sentences[h.sentence].first_token
+        || ctx.doc.tokens.get(h.toks.start.wrapping_sub(1)).is_some_and(|t| {
+            matches!(
+                ctx.word(t).as_str(),
+                "the" | "a" | "an" | "le" | "la" | "les" | "l'" | "un" | "une"
+            )
+        });
+    let actor_next = ctx
+        .m
+        .actors
+        .iter()
+        .any(|a| !a.adjective && a.nstart == h.span.end + 1);
+    starts_np && actor_next
+}
+
+fn is_violent(p: PloverType) -> bool {
+    matches!(p, PloverType::Assault | PloverType::Coerce)
+}
+
+fn fatalities_of(doc: &Document, c: &Count) -> Fatalities {
+    Fatalities {
+        total: Some(c.total),
+        civilians: c.civilians,
+        qualifier: c.qualifier,
+        text: doc.original_text(c.span.start, c.span.end).to_string(),
+    }
+}
+
+fn event_id(doc: &Document, e: &Event) -> String {
+    let key = format!(
+        "{}|{}|{}|{}|{}",
+        vigie_model::content_id(doc.original),
+        e.evidence.sentence,
+        e.evidence.start,
+        e.plover.kind.as_str(),
+        e.cameo
+    );
+    format!("ev-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+}
+
+/// Keeps one event per (type, sources, targets) in an article.
+fn merge_or_push(events: &mut Vec<Event>, e: Event) {
+    let key = |x: &Event| {
+        let names = |v: &[Actor]| {
+            let mut n: Vec<String> = v.iter().map(|a| a.name.clone()).collect();
+            n.sort();
+            n
+        };
+        (x.plover.kind, names(&x.source), names(&x.target), x.modality)
+    };
+    // "17 people were killed when gunmen attacked": one act, two triggers.
+    let violent = |x: &Event| x.plover.kind == PloverType::Assault;
+    if violent(&e) {
+        if let Some(prev) = events.iter_mut().find(|p| {
+            violent(p)
+                && p.evidence.sentence == e.evidence.sentence
+                && p.modality == e.modality
+                && (p.source.is_empty() || e.source.is_empty())
+        }) {
+            if prev.source.is_empty() && !e.source.is_empty() {
+                let fatalities = prev.fatalities.take();
+                let keep_target = prev.target.clone();
+                *prev = Event {
+                    fatalities: e.fatalities.clone().or(fatalities),
+                    ..e
+                };
+                if prev.target.is_empty() {
+                    prev.target = keep_target;
+                }
+            } else if prev.fatalities.is_none() {
+                prev.fatalities = e.fatalities;
+            }
+            return;
+        }
+    }
+    let k = key(&e);
+    if let Some(prev) = events.iter_mut().find(|p| key(p) == k) {
+        if prev.fatalities.is_none() {
+            prev.fatalities = e.fatalities;
+        }
+        prev.confidence = prev.confidence.max(e.confidence);
+        return;
+    }
+    events.push(e);
+}
+
+fn actor_of(a: &ActorMention) -> Actor {
+    a.actor.clone()
+}
+
+/// The coordinated actors ending with `last`: "X et son homologue Y".
+fn coordinated<'m>(ctx: &Ctx, before: &[&'m ActorMention], last: usize) -> Vec<&'m ActorMention> {
+    let mut out = vec![before[last]];
+    let mut i = last;
+    while i > 0 {
+        let prev = before[i - 1];
+        // Two actors on one span ("les deux ministres") are coordinated.
+        let gap = ctx
+            .doc
+            .norm
+            .text
+            .get(prev.nend..before[i].nstart)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        let gap = gap.trim_start_matches(',').trim();
+        let ok = gap.is_empty()
+            || ctx.lang.and.iter().any(|a| {
+                gap == *a
+                    || gap.starts_with(&format!("{a} "))
+                        && gap.split_whitespace().count() <= 3
+                        && !gap.contains(" de ")
+                        && !gap.contains(" of ")
+            });
+        if !ok || prev.adjective {
+            break;
+        }
+        out.insert(0, prev);
+        i -= 1;
+    }
+    out
+}
+
+fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &mut [bool]) -> Option<Event> {
+    let doc = ctx.doc;
+    let toks = &doc.tokens;
+    let cstart = toks[clause.start].nstart;
+    let cend = toks[clause.end.saturating_sub(1).max(clause.start)].nend;
+    let sent = &doc.sentences[h.sentence];
+    let sstart = sent.nstart;
+    let send = sent.nend;
+
+    // Passive voice: an auxiliary "été"/"was" right before the trigger.
+    let prev_words: Vec<String> = (clause.start..h.toks.start)
+        .rev()
+        .take(3)
+        .map(|i| ctx.word(&toks[i]))
+        .collect();
+    // "s'est entretenu" is no passive: a reflexive pronoun before the auxiliary.
+    let reflexive = prev_words
+        .iter()
+        .skip(1)
+        .take(2)
+        .any(|w| matches!(w.as_str(), "s'" | "se" | "s"));
+    let passive = h.sense.pos != Pos::Noun
+        && !reflexive
+        && prev_words.iter().take(2).any(|w| ctx.lang.passive.contains(&w.as_str()))
+        // Deployed or withdrawn troops are the actors of their own move.
+        && !matches!(h.sense.plover, PloverType::Mobilize | PloverType::Retreat);
+
+    // Candidates before the trigger, in the clause, that can be subjects.
+    let before: Vec<&ActorMention> = ctx
+        .actors_in(cstart..h.span.start)
+        .into_iter()
+        .filter(|a| !a.adjective)
+        .filter(|a| {
+            !ctx.word_before(a.nstart)
+                .is_some_and(|w| ctx.lang.not_subject.contains(&w.as_str()))
+        })
+        .collect();
+    let mut source: Vec<&ActorMention> = match before.len() {
+        0 => Vec::new(),
+        n => coordinated(ctx, &before, n - 1),
+    };
+    // A relative clause: "les rebelles, qui ont attaqué" → the antecedent.
+    if source.is_empty() && clause.start > sent.first_token {
+        let boundary = ctx.word(&toks[clause.start - 1]);
+        if matches!(boundary.as_str(), "qui" | "who" | "which" | "that") {
+            if let Some(a) = ctx
+                .actors_in(sstart..toks[clause.start - 1].nstart)
+                .into_iter()
+                .rev()
+                .find(|a| !a.adjective)
+            {
+                source.push(a);
+            }
+        }
+    }
+    // After the trigger: targets, agents, and "entre X et Y".
+    let after: Vec<&ActorMention> = ctx
+        .actors_in(h.span.end..cend)
+        .into_iter()
+        .filter(|a| !a.adjective)
+        .collect();
+    let mut target: Vec<&ActorMention> = Vec::new();
+    let mut agent: Vec<&ActorMention> = Vec::new();
+    let mut between = false;
+    // Actors after a speech verb that follows the trigger are speakers:
+    // "..., a indiqué M. Nuñez", "..., officials said".
+    let speech_after = (h.toks.end..clause.end)
+        .find(|&i| ctx.lang.speech.contains(&ctx.word(&toks[i]).as_str()))
+        .map(|i| toks[i].nstart);
+    let after: Vec<&ActorMention> = after
+        .into_iter()
+        .filter(|a| speech_after.is_none_or(|p| a.nstart < p))
+        .collect();
+    for (k, a) in after.iter().enumerate() {
+        let w = ctx.word_before(a.nstart).unwrap_or_default();
+        if ctx.lang.agent.contains(&w.as_str()) {
+            agent = coordinated_after(ctx, &after, k);
+            break;
+        }
+        if ctx.lang.between.contains(&w.as_str()) && k + 1 < after.len() {
+            between = true;
+            source = vec![a];
+            target = vec![after[k + 1]];
+            break;
+        }
+        if matches!(w.as_str(), "selon" | "according") {
+            continue;
+        }
+        // "manifesté à Paris", "frappes au Liban": a place for acts done there.
+        let located_type = matches!(
+            h.sense.plover,
+            PloverType::Protest
+                | PloverType::Assault
+                | PloverType::Coerce
+                | PloverType::Mobilize
+                | PloverType::Retreat
+        );
+        if located_type && matches!(w.as_str(), "à" | "au" | "aux" | "en" | "in" | "at") {
+            continue;
+        }
+        if target.is_empty() {
+            target = coordinated_after(ctx, &after, k);
+        }
+        break;
+    }
+    if passive && !between {
+        // "X a été attaqué par Y": Y acts on X.
+        let subject = std::mem::take(&mut source);
+        if !agent.is_empty() {
+            source = agent;
+        }
+        // The subject is the target; without one, an object stays target.
+        if !subject.is_empty() {
+            target = subject;
+        }
+    } else if !agent.is_empty() && source.is_empty() {
+        source = agent;
+    }
+    // Nominal triggers: a nationality adjective or a "de X" complement names
+    // the author ("frappes russes", "l'offensive de l'armée").
+    if source.is_empty() && h.sense.pos != Pos::Verb {
+        let next_adj = ctx
+            .m
+            .actors
+            .iter()
+            .find(|a| a.adjective && a.nstart >= h.span.end && a.nstart <= h.span.end + 1);
+        let prev_adj = ctx
+            .m
+            .actors
+            .iter()
+            .find(|a| a.adjective && a.nend + 1 >= h.span.start && a.nend <= h.span.start);
+        if let Some(a) = next_adj.or(prev_adj) {
+            source.push(a);
+        } else if let Some(a) = target.first().copied() {
+            let w = ctx.word_before(a.nstart).unwrap_or_default();
+            if matches!(w.as_str(), "de" | "du" | "d'" | "des" | "of") && a.nstart <= h.span.end + 8 {
+                source = vec![a];
+                target.clear();
+                // The next actor after it, if any, is the target.
+                if let Some(b) = after.iter().find(|b| b.nstart > a.nend) {
+                    target.push(b);
+                }
+            }
+        }
+    }
+    // The same actor is not both sides.
+    target.retain(|t| {
+        !source
+            .iter()
+            .any(|s| s.actor.name == t.actor.name && s.nstart == t.nstart)
+    });
+
+    // Attribution.
+    let mut attribution = attribution(ctx, h, &source);
+    // "X a annoncé un cessez-le-feu", "X announced sanctions": announcing a
+    // nominal act is doing it, so the speaker becomes the source.
+    if source.is_empty() && h.sense.pos == Pos::Noun {
+        let speaker = attribution.as_ref().and_then(|a| a.speaker.as_ref());
+        let announcer = speaker.and_then(|sp| {
+            ctx.m.actors.iter().find(|m| {
+                !m.adjective && m.sentence == h.sentence && m.actor == *sp && m.nend <= h.span.start
+            })
+        });
+        if let Some(m) = announcer {
+            source.push(m);
+            attribution = None;
+        }
+    }
+
+    // Modality.
+    let window: Vec<String> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
+    let near: Vec<&String> = window.iter().rev().take(5).collect();
+    let negated = near.iter().any(|w| ctx.lang.negation.contains(&w.as_str()));
+    let trigger_word = doc.norm.text[h.span.clone()].to_lowercase();
+    let future_form = doc.lang == "fr"
+        && h.sense.pos == Pos::Verb
+        && ["ra", "ront", "rait", "raient"]
+            .iter()
+            .any(|e| trigger_word.ends_with(e))
+        && !trigger_word.ends_with("èrent");
+    let hypothetical = !is_speech_like(h.sense.plover)
+        && (future_form || window.iter().any(|w| ctx.lang.hypothetical.contains(&w.as_str())));
+
+    // Date and place.
+    let date: EventDate = vigie_times::attach(&ctx.m.times, h.sentence, h.span.clone(), doc, ctx.published);
+    let historical = vigie_times::is_historical(&date, ctx.published);
+    let location = vigie_places::locate(&ctx.m.places, h.sentence, h.span.clone(), doc).map(|(p, _)| p);
+
+    // Fatalities: the count in the same sentence, for violent events.
+    let mut fatal = None;
+    if is_violent(h.sense.plover) {
+        if let Some((ci, c)) = counts
+            .iter()
+            .enumerate()
+            .find(|(ci, c)| c.sentence == h.sentence && !used[*ci])
+        {
+            used[ci] = true;
+            fatal = Some(fatalities_of(doc, c));
+        }
+    }
+
+    // ACLED type, refined by the target.
+    let mut acled: Option<Acled> = h.sense.acled.clone();
+    if let Some(a) = &mut acled {
+        let civilian_target =
+            !target.is_empty() && target.iter().all(|t| t.actor.sector.as_deref() == Some("CVL"));
+        if a.event_type == "Battles" && civilian_target {
+            a.event_type = "Violence against civilians".into();
+            a.sub_event_type = "Attack".into();
+        }
+    }
+
+    // Evidence: the trigger and its arguments, within the sentence.
+    let mut es = h.span.start;
+    let mut ee = h.span.end;
+    for a in source.iter().chain(target.iter()) {
+        es = es.min(a.nstart);
+        ee = ee.max(a.nend);
+    }
+    let (es, ee) = (es.max(sstart), ee.min(send));
+    let (os, oe) = doc.to_original(es, ee);
+
+    let mut confidence: f64 = 0.45;
+    if !source.is_empty() {
+        confidence += 0.2;
+    }
+    if !target.is_empty() {
+        confidence += 0.1;
+    }
+    if h.sense.pos != Pos::Noun {
+        confidence += 0.1;
+    }
+    if date.text.is_some() {
+        confidence += 0.05;
+    }
+    if hypothetical || negated {
+        confidence -= 0.15;
+    }
+
+    // A cooperative act announced for later is an intent to do it.
+    let (kind, cameo, mode, hypothetical) = match intent_code(h.sense.plover) {
+        Some(code) if hypothetical && !negated => (PloverType::Agree, code.to_string(), None, false),
+        _ => (
+            h.sense.plover,
+            h.sense.cameo.clone(),
+            h.sense.mode.clone(),
+            hypothetical,
+        ),
+    };
+    Some(Event {
+        id: String::new(),
+        plover: Plover {
+            kind,
+            mode,
+            context: Vec::new(),
+        },
+        cameo,
+        acled,
+        source: source.into_iter().map(actor_of).collect(),
+        target: target.into_iter().map(actor_of).collect(),
+        date,
+        location,
+        fatalities: fatal,
+        attribution,
+        modality: Modality {
+            negated,
+            hypothetical,
+            historical,
+        },
+        evidence: Evidence {
+            sentence: h.sentence,
+            start: os,
+            end: oe,
+            text: doc.original[os..oe].to_string(),
+        },
+        confidence: confidence.clamp(0.05, 0.95),
+    })
+}
+
+fn coordinated_after<'m>(ctx: &Ctx, after: &[&'m ActorMention], first: usize) -> Vec<&'m ActorMention> {
+    let mut out = vec![after[first]];
+    let mut i = first;
+    while i + 1 < after.len() {
+        let next = after[i + 1];
+        let gap = ctx
+            .doc
+            .norm
+            .text
+            .get(after[i].nend..next.nstart)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        let ok = gap.is_empty()
+            || ctx.lang.and.iter().any(|a| {
+                gap == *a || (gap.starts_with(&format!("{a} ")) && gap.split_whitespace().count() <= 3)
+            });
+        if !ok {
+            break;
+        }
+        out.push(next);
+        i += 1;
+    }
+    out
+}
+
+/// Who reports the event: "selon X", "X a déclaré que ...", "..., X said".
+fn attribution(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> Option<Attribution> {
+    let doc = ctx.doc;
+    let toks = &doc.tokens;
+    let sent = &doc.sentences[h.sentence];
+    let range = sent.first_token..sent.first_token + sent.token_count;
+    // A speech word in the sentence, not the trigger itself.
+    let speech: Vec<usize> = range
+        .clone()
+        .filter(|&i| !(h.toks.start..h.toks.end).contains(&i))
+        .filter(|&i| ctx.lang.speech.contains(&ctx.word(&toks[i]).as_str()))
+        .collect();
+    for &si in &speech {
+        let w = ctx.word(&toks[si]);
+        // "selon X" / "according to X": the actor after.
+        let speaker = if w == "selon" || w == "according" {
+            ctx.m.actors.iter().find(|a| {
+                !a.adjective
+                    && a.nstart > toks[si].nstart
+                    && a.sentence == h.sentence
+                    && a.nstart <= toks[si].nend + 24
+            })
+        } else if si < h.toks.start {
+            // "X a déclaré que ...": the nearest actor before the speech verb.
+            ctx.m
+                .actors
+                .iter()
+                .rev()
+                .find(|a| !a.adjective && a.sentence == h.sentence && a.nend <= toks[si].nstart)
+        } else {
+            // "..., a indiqué l'armée": the actor right after the speech verb;
+            // "..., X said": the actor right before it.
+            let after = ctx.m.actors.iter().find(|a| {
+                !a.adjective
+                    && a.sentence == h.sentence
+                    && a.nstart >= toks[si].nend
+                    && a.nstart <= toks[si].nend + 24
+            });
+            after.or_else(|| {
+                ctx.m.actors.iter().rev().find(|a| {
+                    !a.adjective
+                        && a.sentence == h.sentence
+                        && a.nstart > h.span.end
+                        && a.nend <= toks[si].nstart
+                        && a.nend + 24 >= toks[si].nstart
+                })
+            })
+        };
+        let Some(sp) = speaker else { continue };
+        // A speaker who is the source of a speech act is no attribution.
+        if source.iter().any(|s| s.nstart == sp.nstart) {
+            continue;
+        }
+        let (a, b) = (sp.nstart.min(toks[si].nstart), sp.nend.max(toks[si].nend));
+        return Some(Attribution {
+            text: doc.original_text(a, b).to_string(),
+            speaker: Some(sp.actor.clone()),
+        });
+    }
+    let _ = TokenKind::Word;
+    None
+}

@@ -1,0 +1,533 @@
+//! Fatality counts: "au moins 23 morts dont 4 enfants", "deux soldats tués",
+//! "une dizaine de morts", "at least 12 people were killed", "killing 12".
+//!
+//! A count is a number (digits, or words read by `text2num`, or a vague
+//! quantity like "une dizaine", "dozens") near a death word, in the same
+//! sentence: right before it ("23 morts", "12 people were killed", within a
+//! few words), or right after a death verb ("killing at least 12 people",
+//! "tuant 12 personnes"). The words before the number give the qualifier
+//! ("au moins", "at least" → at least; "environ", "about", "près de",
+//! "nearly", "some" → about; "jusqu'à", "up to" → at most). A number
+//! followed by a civilian word inside the count ("dont 7 civils", "including
+//! seven civilians") is the civilian subset.
+
+use std::ops::Range;
+
+use text2num::{text2digits, Language};
+use vigie_model::Qualifier;
+use vigie_text::{Document, TokenKind};
+
+/// A death count found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub sentence: usize,
+    /// Normalised span of the whole expression.
+    pub span: Range<usize>,
+    pub total: u64,
+    pub civilians: Option<u64>,
+    pub qualifier: Qualifier,
+}
+
+const FR_DEATH: &[&str] = &[
+    "mort",
+    "morts",
+    "tué",
+    "tués",
+    "tuée",
+    "tuées",
+    "décès",
+    "victimes",
+    "péri",
+    "tuant",
+    "tue",
+    "tuent",
+    "tuait",
+    "abattus",
+    "abattu",
+    "fauché",
+    "décédés",
+    "décédé",
+    "fait",
+];
+const EN_DEATH: &[&str] = &[
+    "dead",
+    "killed",
+    "killing",
+    "kill",
+    "kills",
+    "deaths",
+    "died",
+    "die",
+    "fatalities",
+    "lives",
+    "death",
+    "slain",
+    "perished",
+    "toll",
+];
+const FR_CIVILIANS: &[&str] = &[
+    "civil",
+    "civils",
+    "civile",
+    "civiles",
+    "enfants",
+    "femmes",
+    "habitants",
+    "villageois",
+];
+const EN_CIVILIANS: &[&str] = &[
+    "civilian",
+    "civilians",
+    "children",
+    "women",
+    "residents",
+    "villagers",
+    "bystanders",
+];
+/// Vague quantities.
+const FR_VAGUE: &[(&str, u64)] = &[
+    ("dizaine", 10),
+    ("douzaine", 12),
+    ("vingtaine", 20),
+    ("trentaine", 30),
+    ("quarantaine", 40),
+    ("cinquantaine", 50),
+    ("centaine", 100),
+    ("dizaines", 20),
+    ("centaines", 200),
+    ("milliers", 2000),
+];
+const EN_VAGUE: &[(&str, u64)] = &[
+    ("dozen", 12),
+    ("dozens", 24),
+    ("scores", 40),
+    ("hundreds", 200),
+    ("thousands", 2000),
+];
+
+/// Words that can start a number written in letters.
+const NUMBER_WORDS: &[&str] = &[
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "dix",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "mille",
+    "a",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn qualifier_before(words: &[String]) -> Qualifier {
+    let joined = words.join(" ");
+    let ends = |p: &str| joined.ends_with(p);
+    if [
+        "au moins",
+        "at least",
+        "plus de",
+        "more than",
+        "over",
+        "au minimum",
+        "no fewer than",
+        "pas moins de",
+    ]
+    .iter()
+    .any(|p| ends(p))
+    {
+        Qualifier::AtLeast
+    } else if [
+        "environ",
+        "about",
+        "around",
+        "près de",
+        "nearly",
+        "almost",
+        "quelque",
+        "some",
+        "approximately",
+        "roughly",
+        "une",
+        "a",
+    ]
+    .iter()
+    .any(|p| ends(p))
+    {
+        Qualifier::About
+    } else if [
+        "jusqu'à",
+        "up to",
+        "au plus",
+        "at most",
+        "moins de",
+        "fewer than",
+        "less than",
+    ]
+    .iter()
+    .any(|p| ends(p))
+    {
+        Qualifier::AtMost
+    } else {
+        Qualifier::Exact
+    }
+}
+
+/// A number starting at token `i`: its value, the index after it, and
+/// whether it is vague.
+fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -> Option<(u64, usize, bool)> {
+    let toks = &doc.tokens;
+    let t = toks.get(i)?;
+    let text = &doc.norm.text;
+    let w = &text[t.nstart..t.nend];
+    if t.kind == TokenKind::Number {
+        let mut value = vigie_numbers::parse_digits(w)?;
+        let mut j = i + 1;
+        // "30 000"
+        while w.len() <= 3
+            && j < toks.len()
+            && toks[j].kind == TokenKind::Number
+            && toks[j].nend - toks[j].nstart == 3
+            && toks[j].nstart == toks[j - 1].nend + 1
+        {
+            value = value * 1000.0 + text[toks[j].nstart..toks[j].nend].parse::<f64>().ok()?;
+            j += 1;
+        }
+        return Some((value as u64, j, false));
+    }
+    let lw = lower(w);
+    if let Some(&(_, v)) = vague.iter().find(|(k, _)| *k == lw) {
+        return Some((v, i + 1, true));
+    }
+    // text2num is only asked about words that can start a number.
+    let head = lw.split('-').next().unwrap_or("");
+    if !NUMBER_WORDS.contains(&head) {
+        return None;
+    }
+    // Words: the longest run text2num reads ("deux cent cinquante").
+    let mut best: Option<(u64, usize)> = None;
+    let mut phrase = String::new();
+    for (k, tk) in toks.iter().enumerate().skip(i).take(6) {
+        if tk.kind != TokenKind::Word || tk.sentence != t.sentence {
+            break;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(&lower(&text[tk.nstart..tk.nend]));
+        match text2digits(&phrase, lang) {
+            Ok(d) => {
+                if let Ok(v) = d.parse::<u64>() {
+                    best = Some((v, k + 1));
+                }
+            }
+            Err(_) => {
+                if best.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+    // "un"/"a"/"one" alone is too often an article.
+    let (v, end) = best?;
+    let single = end == i + 1;
+    if single && matches!(lw.as_str(), "un" | "une" | "a" | "one") {
+        return None;
+    }
+    Some((v, end, false))
+}
+
+/// A language's words for counts: number parser, death words, civilian words,
+/// vague quantities.
+type Words = (
+    Language,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [(&'static str, u64)],
+);
+
+/// Finds the death counts of a document.
+pub fn find(doc: &Document) -> Vec<Count> {
+    let (lang, death, civ, vague): Words = match doc.lang.as_str() {
+        "fr" => (Language::french(), FR_DEATH, FR_CIVILIANS, FR_VAGUE),
+        "en" => (Language::english(), EN_DEATH, EN_CIVILIANS, EN_VAGUE),
+        _ => return Vec::new(),
+    };
+    let toks = &doc.tokens;
+    let text = &doc.norm.text;
+    let word = |k: usize| lower(&text[toks[k].nstart..toks[k].nend]);
+    let mut out: Vec<Count> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((value, end, _vague)) = number_at(doc, i, &lang, vague) else {
+            i += 1;
+            continue;
+        };
+        let sentence = toks[i].sentence;
+        // Skip years and dates: "en 2014", "le 5 avril".
+        let next = toks.get(end).map(|_| word(end)).unwrap_or_default();
+        let is_year = (1900..=2100).contains(&value) && toks[i].kind == TokenKind::Number;
+        let is_date = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "%",
+            "pour",
+            "percent",
+            "h",
+            "km",
+            "kilomètres",
+            "miles",
+            "ans",
+            "years",
+            "jours",
+            "days",
+            "heures",
+            "hours",
+        ]
+        .contains(&next.as_str());
+        if is_year || is_date {
+            i = end;
+            continue;
+        }
+        // A death word within the next few words of the same sentence.
+        // "17 people, including four children, were killed": up to ten words,
+        // without crossing another number or a semicolon.
+        let window: Vec<usize> = (end..(end + 10).min(toks.len()))
+            .take_while(|&k| {
+                toks[k].sentence == sentence && toks[k].kind != TokenKind::Number && word(k) != ";"
+            })
+            .collect();
+        let death_after = window.iter().position(|&k| death.contains(&word(k).as_str()));
+        // Or a death verb right before: "killing 12", "tuant au moins 12 personnes".
+        let start_back = i.saturating_sub(4);
+        let before: Vec<String> = (start_back..i)
+            .filter(|&k| toks[k].sentence == sentence)
+            .map(word)
+            .collect();
+        let death_before = before.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "killing" | "killed" | "tuant" | "kill" | "toll" | "bilan" | "faisant"
+            )
+        });
+        // "fait" counts only as "ont fait 23 morts": the death noun must follow.
+        let death_after = death_after.filter(|&p| {
+            let w = word(window[p]);
+            w != "fait"
+                || window
+                    .get(p + 1)
+                    .is_some_and(|&k| matches!(word(k).as_str(), "morts" | "victimes"))
+        });
+        if death_after.is_none() && !death_before {
+            i = end;
+            continue;
+        }
+        // Civilian word right after the number: "7 civils", "seven civilians".
+        let is_civ = window.first().is_some_and(|&k| civ.contains(&word(k).as_str()));
+        let qualifier = qualifier_before(&before);
+        let span_end = match death_after {
+            Some(p) => toks[window[p]].nend,
+            None => toks[end - 1].nend,
+        };
+        let span_start = toks[start_back.max(i.saturating_sub(2))]
+            .nstart
+            .min(toks[i].nstart);
+        // "dont 4 civils" / "including four civilians" right after a count: the subset.
+        let after_total: Vec<String> = (end..(end + 3).min(toks.len())).map(word).collect();
+        let _ = after_total;
+        let prev_word = before.last().cloned().unwrap_or_default();
+        if matches!(prev_word.as_str(), "dont" | "including" | "among") {
+            if let Some(last) = out.last_mut().filter(|c| c.sentence == sentence) {
+                if is_civ || civ.iter().any(|c| window.iter().any(|&k| word(k) == *c)) {
+                    last.civilians = Some(value);
+                }
+                last.span.end = last.span.end.max(toks[end - 1].nend);
+                i = end;
+                continue;
+            }
+        }
+        out.push(Count {
+            sentence,
+            span: span_start..span_end,
+            total: value,
+            civilians: is_civ.then_some(value),
+            qualifier,
+        });
+        i = end;
+    }
+    // "dont 7 civils" after a count without death word right after the subset.
+    subset_pass(doc, &mut out, civ, &lang, vague);
+    out
+}
+
+/// Finds "dont N civils" / "including N civilians" after each count.
+fn subset_pass(doc: &Document, counts: &mut [Count], civ: &[&str], lang: &Language, vague: &[(&str, u64)]) {
+    let toks = &doc.tokens;
+    let text = &doc.norm.text;
+    for c in counts.iter_mut().filter(|c| c.civilians.is_none()) {
+        let i = toks.partition_point(|t| t.nstart < c.span.end);
+        for k in i..(i + 4).min(toks.len()) {
+            let w = lower(&text[toks[k].nstart..toks[k].nend]);
+            if toks[k].sentence != c.sentence {
+                break;
+            }
+            if matches!(w.as_str(), "dont" | "including" | "among" | "parmi") {
+                if let Some((v, end, _)) = number_at(doc, k + 1, lang, vague) {
+                    let next = toks
+                        .get(end)
+                        .map(|t| lower(&text[t.nstart..t.nend]))
+                        .unwrap_or_default();
+                    if civ.contains(&next.as_str()) {
+                        c.civilians = Some(v);
+                        c.span.end = toks[end].nend;
+                    }
+                }
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, lang: &str) -> Option<(u64, Option<u64>, Qualifier)> {
+        let doc = vigie_text::analyze(text, Some(lang));
+        find(&doc).first().map(|c| (c.total, c.civilians, c.qualifier))
+    }
+
+    #[test]
+    fn table() {
+        use Qualifier::*;
+        type Case = (&'static str, &'static str, Option<(u64, Option<u64>, Qualifier)>);
+        let cases: &[Case] = &[
+            (
+                "fr",
+                "Les combats ont fait au moins 23 morts, dont sept civils.",
+                Some((23, Some(7), AtLeast)),
+            ),
+            ("fr", "Deux soldats ont été tués lundi.", Some((2, None, Exact))),
+            (
+                "fr",
+                "Une dizaine de personnes ont été tuées.",
+                Some((10, None, About)),
+            ),
+            (
+                "fr",
+                "La guerre avait fait quelque 150.000 morts.",
+                Some((150000, None, About)),
+            ),
+            (
+                "fr",
+                "L'attaque a fait vingt-trois morts.",
+                Some((23, None, Exact)),
+            ),
+            (
+                "fr",
+                "Au moins 30 000 personnes ont été tuées.",
+                Some((30000, None, AtLeast)),
+            ),
+            (
+                "en",
+                "At least 12 people were killed in the attack.",
+                Some((12, None, AtLeast)),
+            ),
+            (
+                "en",
+                "Gunmen attacked a village, killing 17 people, including four children.",
+                Some((17, Some(4), Exact)),
+            ),
+            (
+                "en",
+                "The strike killed a dozen civilians.",
+                Some((12, Some(12), About)),
+            ),
+            ("en", "More than 40 people died.", Some((40, None, AtLeast))),
+            (
+                "en",
+                "Twenty-three soldiers were killed.",
+                Some((23, None, Exact)),
+            ),
+            (
+                "en",
+                "The army said 34 people were arrested on 12 June 2024.",
+                None,
+            ),
+            ("fr", "Le 5 avril 2016, 300 manifestants ont défilé.", None),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(one(text, lang), *want, "{text}");
+        }
+    }
+}
