@@ -202,6 +202,10 @@ struct Lang {
     agent: &'static [&'static str],
     between: &'static [&'static str],
     and: &'static [&'static str],
+    /// Verbs that ease a restriction: "lifted the curfew", "a levé le couvre-feu".
+    ease: &'static [&'static str],
+    /// Verbs that stop a cooperation: "halted aid", "a suspendu les pourparlers".
+    stop: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -216,6 +220,48 @@ const FR: Lang = Lang {
     agent: &["par"],
     between: &["entre"],
     and: &["et", ",", "ainsi"],
+    ease: &[
+        "levé",
+        "levée",
+        "lève",
+        "lèvent",
+        "lever",
+        "assoupli",
+        "assouplit",
+        "allégé",
+        "allège",
+        "annulé",
+        "annule",
+        "raccourci",
+        "réduit",
+        "fin",
+        "suspendu",
+        "suspend",
+        "abrogé",
+        "abroge",
+    ],
+    stop: &[
+        "suspendu",
+        "suspend",
+        "suspendre",
+        "interrompu",
+        "interrompt",
+        "réduit",
+        "réduire",
+        "coupé",
+        "coupe",
+        "gelé",
+        "gèle",
+        "arrêté",
+        "arrête",
+        "annulé",
+        "annule",
+        "rompu",
+        "rompt",
+        "cessé",
+        "fin",
+        "stoppé",
+    ],
 };
 
 const EN: Lang = Lang {
@@ -228,6 +274,57 @@ const EN: Lang = Lang {
     agent: &["by"],
     between: &["between"],
     and: &["and", ","],
+    ease: &[
+        "lifted",
+        "lift",
+        "lifts",
+        "lifting",
+        "eased",
+        "ease",
+        "eases",
+        "easing",
+        "relaxed",
+        "relax",
+        "shortened",
+        "shorten",
+        "ended",
+        "end",
+        "ends",
+        "cancelled",
+        "canceled",
+        "cancel",
+        "scrapped",
+        "repealed",
+        "off",
+    ],
+    stop: &[
+        "halted",
+        "halt",
+        "halts",
+        "suspended",
+        "suspend",
+        "suspends",
+        "suspension",
+        "cut",
+        "cuts",
+        "reduced",
+        "reduce",
+        "stopped",
+        "stop",
+        "froze",
+        "frozen",
+        "freeze",
+        "ended",
+        "end",
+        "cancelled",
+        "canceled",
+        "cancel",
+        "scrapped",
+        "severed",
+        "sever",
+        "broke",
+        "withdrew",
+    ],
 };
 
 struct Ctx<'d, 'a> {
@@ -442,6 +539,53 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         e.id = event_id(doc, e);
     }
     events
+}
+
+/// A restriction eased or a cooperation stopped is another act (CAMEO 08
+/// and 16): "lifted a night curfew" → RETREAT 0813, "halted economic aid" →
+/// SANCTION 162. Looks for the verb among the few words before a nominal
+/// trigger, in its clause.
+fn reversed(
+    ctx: &Ctx,
+    h: &Hit,
+    clause: &Range<usize>,
+) -> Option<(PloverType, &'static str, Option<&'static str>)> {
+    if h.sense.pos == Pos::Verb {
+        return None;
+    }
+    let from = h.toks.start.saturating_sub(4).max(clause.start);
+    let words: Vec<String> = (from..h.toks.start)
+        .map(|i| ctx.word(&ctx.doc.tokens[i]))
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let cameo = h.sense.cameo.as_str();
+    match h.sense.plover {
+        PloverType::Coerce | PloverType::Sanction if has(ctx.lang.ease) => Some(match cameo {
+            "1723" => (PloverType::Retreat, "0813", None),
+            "1724" => (PloverType::Retreat, "0814", None),
+            "163" => (PloverType::Retreat, "085", Some("ease")),
+            _ => (PloverType::Concede, "081", None),
+        }),
+        PloverType::Protest if has(ctx.lang.ease) => Some((PloverType::Concede, "082", None)),
+        PloverType::Aid if has(ctx.lang.stop) => Some((PloverType::Sanction, "162", Some("discontinue"))),
+        PloverType::Consult if has(ctx.lang.stop) => Some((PloverType::Sanction, "164", Some("withdraw"))),
+        PloverType::Cooperate | PloverType::Support if has(ctx.lang.stop) => {
+            Some((PloverType::Sanction, "160", None))
+        }
+        _ => None,
+    }
+}
+
+/// Hostile acts announced for later are threats (CAMEO 13): "would
+/// blockade Paris", "will extend the curfew".
+fn threat_code(p: PloverType) -> Option<&'static str> {
+    Some(match p {
+        PloverType::Sanction => "131",
+        PloverType::Coerce => "132",
+        PloverType::Protest => "133",
+        PloverType::Assault | PloverType::Mobilize => "138",
+        _ => return None,
+    })
 }
 
 /// A participle used as an adjective before an actor: "Ousted President
@@ -812,16 +956,23 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         confidence -= 0.15;
     }
 
-    // A cooperative act announced for later is an intent to do it.
-    let (kind, cameo, mode, hypothetical) = match intent_code(h.sense.plover) {
-        Some(code) if hypothetical && !negated => (PloverType::Agree, code.to_string(), None, false),
-        _ => (
-            h.sense.plover,
-            h.sense.cameo.clone(),
-            h.sense.mode.clone(),
-            hypothetical,
-        ),
-    };
+    // A cooperative act announced for later is an intent to do it; a
+    // hostile one a threat; an eased restriction or stopped cooperation
+    // another act altogether.
+    let (mut kind, mut cameo, mut mode) = (h.sense.plover, h.sense.cameo.clone(), h.sense.mode.clone());
+    if let Some((k, c, m)) = reversed(ctx, h, clause) {
+        (kind, cameo, mode) = (k, c.to_string(), m.map(str::to_string));
+        acled = None;
+    }
+    let mut hypothetical = hypothetical;
+    if hypothetical && !negated {
+        if let Some(code) = intent_code(kind) {
+            (kind, cameo, mode, hypothetical) = (PloverType::Agree, code.to_string(), None, false);
+        } else if let Some(code) = threat_code(kind) {
+            (kind, cameo, mode, hypothetical) = (PloverType::Threaten, code.to_string(), None, false);
+            acled = None;
+        }
+    }
     Some(Event {
         id: String::new(),
         plover: Plover {
