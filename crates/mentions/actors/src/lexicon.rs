@@ -426,16 +426,33 @@ impl Builder {
         }
     }
 
-    /// Adds a form with its case variants. `cap_anywhere`: the capitalised
-    /// variant is valid anywhere (French demonym nouns).
-    fn add_form(&mut self, form: &str, entry: u32, cap_anywhere: bool) {
+    /// Adds a form with its case variants: a capitalised variant of a
+    /// lower-case form is valid at the start of a sentence only.
+    fn add_form(&mut self, form: &str, entry: u32) {
         self.link(form, entry, false);
         if is_all_caps(form) {
             return;
         }
         if let Some(cap) = capitalise(form) {
-            self.link(&cap, entry, !cap_anywhere);
+            self.link(&cap, entry, true);
         }
+    }
+
+    /// The adjective and noun entries of a country's demonyms.
+    fn demonym_entries(&mut self, iso3: &str) -> (u32, u32) {
+        let adj = self.add_entry(Entry {
+            kind: Kind::DemonymAdj {
+                iso3: iso3.to_string(),
+            },
+            plural: false,
+        });
+        let noun = self.add_entry(Entry {
+            kind: Kind::DemonymNoun {
+                iso3: iso3.to_string(),
+            },
+            plural: false,
+        });
+        (adj, noun)
     }
 }
 
@@ -455,23 +472,15 @@ impl Lexicon {
                 plural: false,
             });
             for f in forms(row.cells[2]) {
-                b.add_form(f, e, false);
+                b.add_form(f, e);
             }
         }
         if lang == "fr" {
             for row in rows(files.demonyms, 5) {
-                let iso3 = row.cells[0].to_string();
-                let adj = b.add_entry(Entry {
-                    kind: Kind::DemonymAdj { iso3: iso3.clone() },
-                    plural: false,
-                });
-                let noun = b.add_entry(Entry {
-                    kind: Kind::DemonymNoun { iso3 },
-                    plural: false,
-                });
+                let (adj, noun) = b.demonym_entries(row.cells[0]);
                 for cell in &row.cells[1..] {
                     for f in forms(cell) {
-                        // "insulaire de X" phrases are not adjectives of a head noun.
+                        // Lower case: the adjective; capitalised: the noun ("les Arméniens").
                         b.link(f, adj, false);
                         if let Some(cap) = capitalise(f) {
                             b.link(&cap, noun, false);
@@ -481,21 +490,13 @@ impl Lexicon {
             }
         } else {
             for row in rows(files.demonyms, 4) {
-                let iso3 = row.cells[0].to_string();
-                let adj = b.add_entry(Entry {
-                    kind: Kind::DemonymAdj { iso3: iso3.clone() },
-                    plural: false,
-                });
-                let noun = b.add_entry(Entry {
-                    kind: Kind::DemonymNoun { iso3 },
-                    plural: false,
-                });
+                let (adj, noun) = b.demonym_entries(row.cells[0]);
                 for f in forms(row.cells[1]) {
-                    b.add_form(f, adj, false);
+                    b.add_form(f, adj);
                 }
                 for cell in &row.cells[2..] {
                     for f in forms(cell) {
-                        b.add_form(f, noun, false);
+                        b.add_form(f, noun);
                     }
                 }
             }
@@ -511,7 +512,7 @@ impl Lexicon {
                 plural: false,
             });
             for f in forms(row.cells[3]) {
-                b.add_form(f, e, false);
+                b.add_form(f, e);
             }
         }
         for row in rows(files.sectors, 3) {
@@ -523,7 +524,7 @@ impl Lexicon {
                     },
                     plural: is_plural(f, lang),
                 });
-                b.add_form(f, e, false);
+                b.add_form(f, e);
             }
         }
         for row in rows(files.igos, 4) {
@@ -536,7 +537,7 @@ impl Lexicon {
                 plural: false,
             });
             for f in forms(row.cells[3]) {
-                b.add_form(f, e, false);
+                b.add_form(f, e);
             }
         }
         for row in rows(files.groups, 4) {
@@ -549,7 +550,7 @@ impl Lexicon {
                 plural: false,
             });
             for f in forms(row.cells[3]) {
-                b.add_form(f, e, false);
+                b.add_form(f, e);
             }
         }
         for row in rows(files.titles, 3) {
@@ -564,7 +565,7 @@ impl Lexicon {
                     },
                     plural: is_plural(f, lang),
                 });
-                b.add_form(f, e, false);
+                b.add_form(f, e);
             }
         }
         let automaton = AhoCorasick::builder()

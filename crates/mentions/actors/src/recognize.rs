@@ -596,6 +596,37 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
     best
 }
 
+/// Pushes the phrase of a French insertion (`s..e`, head entry `h`, the
+/// nationality atom `d`), absorbing the earlier phrases inside it; returns
+/// the index of the first atom after it, searching from `from`.
+fn push_insertion(
+    ctx: &Ctx,
+    atoms: &[Atom],
+    out: &mut Vec<Phrase>,
+    from: usize,
+    d: &Atom,
+    (s, e, h): (usize, usize, u32),
+) -> usize {
+    let mut coding = head_coding(ctx.entry(h));
+    coding.country = modifier_country(ctx, d);
+    while out
+        .last()
+        .is_some_and(|p| p.span.start >= s && p.sentence == d.sentence)
+    {
+        out.pop();
+    }
+    let mut j = from;
+    while j < atoms.len() && atoms[j].span.start < e {
+        j += 1;
+    }
+    out.push(Phrase {
+        span: s..e,
+        sentence: d.sentence,
+        coding,
+    });
+    j
+}
+
 /// Builds phrases from atoms: combinations of heads with countries.
 fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
@@ -607,27 +638,10 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
         // French insertion, anchored on a demonym: "ministre russe des Affaires étrangères".
         if let Some(d) = next.filter(|b| first_of(ctx, b, |k| matches!(k, Kind::DemonymAdj { .. })).is_some())
         {
-            if let Some((s, e, h)) =
+            if let Some(found) =
                 inserted_demonym(ctx, d).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end)
             {
-                let mut coding = head_coding(ctx.entry(h));
-                coding.country = modifier_country(ctx, d);
-                while out
-                    .last()
-                    .is_some_and(|p| p.span.start >= s && p.sentence == a.sentence)
-                {
-                    out.pop();
-                }
-                let mut j = i + 2;
-                while j < atoms.len() && atoms[j].span.start < e {
-                    j += 1;
-                }
-                out.push(Phrase {
-                    span: s..e,
-                    sentence: a.sentence,
-                    coding,
-                });
-                i = j;
+                i = push_insertion(ctx, atoms, &mut out, i + 2, d, found);
                 continue;
             }
         }
@@ -635,26 +649,8 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             let d_first = first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. }));
             // An insertion whose head is no atom of its own: "ministère russe de la Défense".
             if d_first.is_some() {
-                if let Some((s, e, h)) = inserted_demonym(ctx, a).filter(|&(_, e, _)| e > a.span.end) {
-                    let mut coding = head_coding(ctx.entry(h));
-                    coding.country = modifier_country(ctx, a);
-                    // Earlier phrases inside the insertion's prefix are absorbed.
-                    while out
-                        .last()
-                        .is_some_and(|p| p.span.start >= s && p.sentence == a.sentence)
-                    {
-                        out.pop();
-                    }
-                    let mut j = i + 1;
-                    while j < atoms.len() && atoms[j].span.start < e {
-                        j += 1;
-                    }
-                    out.push(Phrase {
-                        span: s..e,
-                        sentence: a.sentence,
-                        coding,
-                    });
-                    i = j;
+                if let Some(found) = inserted_demonym(ctx, a).filter(|&(_, e, _)| e > a.span.end) {
+                    i = push_insertion(ctx, atoms, &mut out, i + 1, a, found);
                     continue;
                 }
             }
