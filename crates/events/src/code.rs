@@ -754,8 +754,17 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
                 .is_some_and(|w| ctx.lang.not_subject.contains(&w.as_str()))
         })
         .collect();
+    // A verb's subject is the actor right before it; a noun's (the object of
+    // a light verb: "Finland will give Tanzania a grant") is the clause's
+    // first actor, and the actors between are its recipients.
+    let mut recipients: Vec<&ActorMention> = Vec::new();
     let mut source: Vec<&ActorMention> = match before.len() {
         0 => Vec::new(),
+        n if h.sense.pos == Pos::Noun && n > 1 => {
+            let first = coordinated_after(ctx, &before, 0);
+            recipients = before[first.len()..].to_vec();
+            first
+        }
         n => coordinated(ctx, &before, n - 1),
     };
     // A relative clause: "les rebelles, qui ont attaqué" → the antecedent.
@@ -862,6 +871,9 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             }
         }
     }
+    if target.is_empty() {
+        target = recipients;
+    }
     // The same actor is not both sides.
     target.retain(|t| {
         !source
@@ -871,6 +883,36 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
 
     // Attribution.
     let mut attribution = attribution(ctx, h, &source);
+    // A pronoun subject ("Hungary said it will support", "il a rejeté"):
+    // the speaker, else the nearest actor before the clause, else the last
+    // actor of the previous sentence.
+    if source.is_empty() && !passive {
+        let pronoun = (clause.start..h.toks.start).any(|i| {
+            matches!(
+                ctx.word(&toks[i]).as_str(),
+                "il" | "elle" | "ils" | "elles" | "it" | "he" | "she" | "they"
+            )
+        });
+        if pronoun {
+            let speaker = attribution.as_ref().and_then(|a| a.speaker.as_ref());
+            let by_speaker = speaker.and_then(|sp| {
+                ctx.m
+                    .actors
+                    .iter()
+                    .find(|m| !m.adjective && m.sentence == h.sentence && m.actor == *sp && m.nend <= cstart)
+            });
+            let before = || {
+                ctx.m
+                    .actors
+                    .iter()
+                    .rev()
+                    .find(|m| !m.adjective && m.nend <= cstart && m.sentence + 1 >= h.sentence)
+            };
+            if let Some(m) = by_speaker.or_else(before) {
+                source.push(m);
+            }
+        }
+    }
     // "X a annoncé un cessez-le-feu", "X announced sanctions": announcing a
     // nominal act is doing it, so the speaker becomes the source.
     if source.is_empty() && h.sense.pos == Pos::Noun {
