@@ -26,7 +26,7 @@ use vigie_actors::ActorMention;
 use vigie_model::{
     Acled, Actor, Attribution, Event, EventDate, Evidence, Fatalities, Modality, Plover, PloverType,
 };
-use vigie_text::{Document, Token, TokenKind};
+use vigie_text::{Document, Token};
 
 use crate::fatalities::{self, Count};
 use crate::lexicon::{self, Pos, Sense, Triggers};
@@ -1130,6 +1130,5 @@ fn attribution(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> Option<Attributi
             speaker: Some(sp.actor.clone()),
         });
     }
-    let _ = TokenKind::Word;
     None
 }

@@ -403,8 +403,6 @@ pub fn find(doc: &Document) -> Vec<Count> {
             .nstart
             .min(toks[i].nstart);
         // "dont 4 civils" / "including four civilians" right after a count: the subset.
-        let after_total: Vec<String> = (end..(end + 3).min(toks.len())).map(word).collect();
-        let _ = after_total;
         let prev_word = before.last().cloned().unwrap_or_default();
         if matches!(prev_word.as_str(), "dont" | "including" | "among") {
             if let Some(last) = out.last_mut().filter(|c| c.sentence == sentence) {
