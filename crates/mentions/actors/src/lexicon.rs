@@ -68,14 +68,68 @@ pub struct Link {
     pub initial_only: bool,
 }
 
+/// A cheap test run before the automaton at each word: can a form start
+/// here? Most words of a text start no form; a bit per hashed three-byte
+/// prefix (8 KB, in cache) rules them out without entering the automaton.
+pub struct Prefixes {
+    /// Bit per hash of a form's first three bytes.
+    three: Vec<u64>,
+    /// Bit per form shorter than three bytes: its bytes, zero-padded.
+    short: Vec<u64>,
+}
+
+impl Prefixes {
+    const BITS: usize = 1 << 16;
+
+    fn key(bytes: &[u8]) -> usize {
+        let mut k = [0u8; 4];
+        k[..bytes.len()].copy_from_slice(bytes);
+        (u32::from_le_bytes(k).wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn set(table: &mut [u64], k: usize) {
+        table[k / 64] |= 1 << (k % 64);
+    }
+
+    fn get(table: &[u64], k: usize) -> bool {
+        table[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Prefixes {
+        let mut p = Prefixes {
+            three: vec![0; Self::BITS / 64],
+            short: vec![0; Self::BITS / 64],
+        };
+        for pat in patterns {
+            let b = pat.as_bytes();
+            if b.len() >= 3 {
+                Self::set(&mut p.three, Self::key(&b[..3]));
+            } else {
+                Self::set(&mut p.short, Self::key(b));
+            }
+        }
+        p
+    }
+
+    /// Whether some form may start at byte `s` of `text`.
+    pub fn may_start(&self, text: &[u8], s: usize) -> bool {
+        let rest = &text[s..];
+        (rest.len() >= 3 && Self::get(&self.three, Self::key(&rest[..3])))
+            || (1..=2.min(rest.len())).any(|n| Self::get(&self.short, Self::key(&rest[..n])))
+    }
+}
+
 /// One language's compiled lexicon.
 pub struct Lexicon {
     pub automaton: AhoCorasick,
+    /// Which words may start a form: checked before the automaton.
+    pub prefixes: Prefixes,
     /// For each pattern, its meanings.
     pub links: Vec<Vec<Link>>,
     pub entries: Vec<Entry>,
     /// ISO alpha-3 → canonical English country name.
-    pub country_names: HashMap<String, String>,
+    /// Sorted by code: a binary search beats hashing three-letter keys.
+    pub country_names: Vec<(String, String)>,
     /// Per pattern: an actor only after a determiner (see `context.tsv`).
     pub after_determiner: Vec<bool>,
     /// Determiners, possessives and numbers of the language (lower-case).
@@ -570,14 +624,15 @@ impl Lexicon {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&b.patterns)
             .expect("actor lexicon compiles");
-        let country_names = rows(EN_COUNTRIES, 3)
+        let mut country_names: Vec<(String, String)> = rows(EN_COUNTRIES, 3)
             .into_iter()
             .map(|r| (r.cells[0].to_string(), r.cells[1].to_string()))
             .collect();
+        country_names.sort();
         let mut after_determiner = vec![false; b.patterns.len()];
         let mut not_followed_by = vec![None; b.patterns.len()];
         for r in rows(files.context, 2) {
@@ -605,6 +660,7 @@ impl Lexicon {
         };
         Lexicon {
             automaton,
+            prefixes: Prefixes::new(b.patterns.iter().map(String::as_str)),
             links: b.links,
             entries: b.entries,
             country_names,
@@ -617,6 +673,16 @@ impl Lexicon {
 
     /// The canonical English name of a country code.
     pub fn country_name<'a>(&'a self, iso3: &'a str) -> &'a str {
-        self.country_names.get(iso3).map_or(iso3, String::as_str)
+        self.country(iso3).map_or(iso3, |(_, name)| name)
+    }
+
+    /// The code and canonical name of a country, as stored in the lexicon.
+    pub fn country(&self, iso3: &str) -> Option<(&str, &str)> {
+        let i = self
+            .country_names
+            .binary_search_by(|(code, _)| code.as_str().cmp(iso3))
+            .ok()?;
+        let (code, name) = &self.country_names[i];
+        Some((code, name))
     }
 }

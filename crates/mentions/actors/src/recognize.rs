@@ -224,9 +224,6 @@ struct Ctx<'d, 'a> {
     lang: &'d str,
     /// Per sentence, the index of its first non-punctuation token.
     first_words: Vec<usize>,
-    /// Per byte of the text, the index of the first token starting at or
-    /// after it: token look-ups are the recogniser's inner loop.
-    token_at: Vec<u32>,
 }
 
 /// Whether `w`, lower-cased, is in `list` (lower-case words); allocates only
@@ -247,9 +244,7 @@ impl Ctx<'_, '_> {
 
     /// Index of the token starting at normalised byte `pos`, or the first after it.
     fn token_from(&self, pos: usize) -> usize {
-        self.token_at
-            .get(pos)
-            .map_or(self.doc.tokens.len(), |&i| i as usize)
+        self.doc.tokens.partition_point(|t| t.nstart < pos)
     }
 
     /// Index of the last token ending at or before `pos`, if any.
@@ -268,15 +263,6 @@ impl Ctx<'_, '_> {
         &self.text[t.nstart..t.nend]
     }
 
-    fn is_sentence_initial(&self, pos: usize) -> bool {
-        // First word of the sentence, possibly after quotes, dashes or brackets.
-        let i = self.token_from(pos);
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| self.first_words[t.sentence] == i)
-    }
-
     fn is_capitalised_word(&self, t: &Token) -> bool {
         t.kind == TokenKind::Word && self.tok_text(t).chars().next().is_some_and(char::is_uppercase)
     }
@@ -287,34 +273,47 @@ impl Ctx<'_, '_> {
 }
 
 /// Finds atoms: lexicon matches with valid boundaries and case, longest first.
+///
+/// Forms start words, so the automaton runs anchored at each token start
+/// rather than over every byte: most words leave it after a byte or two, in
+/// the few hot states of a large DFA.
 fn atoms(ctx: &Ctx) -> Vec<Atom> {
     let text = ctx.text;
+    let toks = &ctx.doc.tokens;
     let mut out: Vec<Atom> = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let input = aho_corasick::Input::new(text).range(pos..);
+    let mut ti = 0;
+    while ti < toks.len() {
+        let (start, tok) = (ti, &toks[ti]);
+        let s = tok.nstart;
+        if tok.kind == TokenKind::Punct || !ctx.lex.prefixes.may_start(text.as_bytes(), s) {
+            ti += 1;
+            continue;
+        }
+        let input = aho_corasick::Input::new(text)
+            .range(s..)
+            .anchored(aho_corasick::Anchored::Yes);
         let Some(m) = ctx.lex.automaton.find(input) else {
-            break;
+            ti += 1;
+            continue;
         };
-        let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+        let (e, p) = (m.end(), m.pattern().as_usize());
         let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
         let last = text[s..e].chars().next_back().unwrap_or(' ');
         let after_ok = last == '.' || text[e..].chars().next().is_none_or(|c| !is_word_char(c));
         if !(before_ok && after_ok) {
-            // Inside a word ("échine"): look again from the next character.
-            pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            // Inside a word ("échine"): look again from the next token.
+            ti += 1;
             continue;
         }
-        pos = e;
-        let initial = ctx.is_sentence_initial(s);
+        // Tokens inside the match are not starts of another.
+        while ti < toks.len() && toks[ti].nstart < e {
+            ti += 1;
+        }
+        let initial = ctx.first_words[tok.sentence] == start;
         let links: &'static [Link] = &ctx.lex.links[p];
         if !links.iter().any(|l| !l.initial_only || initial) {
             continue;
         }
-        let ti = ctx.token_from(s);
-        let Some(tok) = ctx.doc.tokens.get(ti) else {
-            continue;
-        };
         if ctx.lex.not_followed_by[p]
             .as_ref()
             .is_some_and(|w| text[e..].trim_start().starts_with(w.as_str()))
@@ -322,17 +321,13 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
             continue;
         }
         let weak = ctx.lex.after_determiner[p] && {
-            let determined = ti.checked_sub(1).is_some_and(|p| {
+            let determined = start.checked_sub(1).is_some_and(|p| {
                 let prev = &ctx.doc.tokens[p];
                 prev.sentence == tok.sentence
                     && (prev.kind == TokenKind::Number || in_list(ctx.tok_text(prev), ctx.lex.determiners))
             });
             // A lower-case word after it that is no verb or preposition makes it an adjective.
-            let next = ctx
-                .doc
-                .tokens
-                .get(ctx.token_from(e))
-                .filter(|n| n.sentence == tok.sentence);
+            let next = toks.get(ti).filter(|n| n.sentence == tok.sentence);
             // English only: French adjectives follow their noun ("200 militaires supplémentaires").
             let adjective = ctx.lang == "en"
                 && next.is_some_and(|n| {
@@ -815,7 +810,7 @@ fn name_at(ctx: &Ctx, i: usize, sentence: usize, taken: &[Range<usize>]) -> Opti
         // "al-Burhan", "von der Leyen": a particle inside a name.
         let lower_particle = NAME_PARTICLES
             .iter()
-            .any(|p| w == *p || w.starts_with(&format!("{p}-")));
+            .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with('-')));
         let next_cap = toks.get(j + 1).is_some_and(|n| ctx.is_capitalised_word(n));
         if words > 0 && lower_particle && (w.contains('-') || next_cap) {
             if w.contains('-') {
@@ -871,9 +866,9 @@ fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
             continue;
         };
         // Skip a determiner or possessive between the comma and the title.
-        if matches!(
-            ctx.tok_text(&toks[k]).to_lowercase().as_str(),
-            "le" | "la" | "l'" | "the" | "son" | "sa" | "his" | "her"
+        if in_list(
+            ctx.tok_text(&toks[k]),
+            &["le", "la", "l'", "the", "son", "sa", "his", "her"],
         ) {
             match k.checked_sub(1) {
                 Some(x) => k = x,
@@ -992,18 +987,12 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
                     .unwrap_or(toks.len())
         })
         .collect();
-    let mut token_at = Vec::with_capacity(doc.norm.text.len() + 1);
-    for (i, t) in doc.tokens.iter().enumerate() {
-        token_at.resize(t.nstart + 1, i as u32);
-    }
-    token_at.resize(doc.norm.text.len() + 1, doc.tokens.len() as u32);
     let ctx = Ctx {
         doc,
         text: &doc.norm.text,
         lex,
         lang: &doc.lang,
         first_words,
-        token_at,
     };
     let atoms = atoms(&ctx);
     let mut phrases = phrases(&ctx, &atoms);
@@ -1148,7 +1137,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
         while j < out.len() && out[j].nend <= t.nstart {
             if let Some(c) = out[j].actor.country.as_deref() {
-                last_country = ctx.lex.country_names.get_key_value(c).map(|(k, _)| k.as_str());
+                last_country = ctx.lex.country(c).map(|(code, _)| code);
             }
             j += 1;
         }
