@@ -27,7 +27,7 @@ pub fn actors(file: Option<&Path>, lang: Option<&str>) -> Result<u8> {
     writeln!(out, "lang: {}", doc.lang)?;
     for m in vigie_actors::find(&doc) {
         let a = &m.actor;
-        let dash = |o: &Option<String>| o.clone().unwrap_or_else(|| "-".into());
+        let dash = |o: &Option<std::borrow::Cow<'static, str>>| o.as_deref().unwrap_or("-").to_string();
         writeln!(
             out,
             "s{:<3} {:<45} | {:<38} | {} | {} | {} | {}",

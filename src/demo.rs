@@ -102,10 +102,7 @@ fn actors(list: &[vigie_model::Actor]) -> String {
     if list.is_empty() {
         return "-".to_string();
     }
-    list.iter()
-        .map(|a| a.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" + ")
+    list.iter().map(|a| &*a.name).collect::<Vec<_>>().join(" + ")
 }
 
 fn event_row(e: &Event) -> String {

@@ -54,7 +54,7 @@ fn codes(v: &Value) -> BTreeSet<String> {
 }
 
 fn actor_matches(a: &Actor, gold: &BTreeSet<String>) -> bool {
-    if let Some(c) = &a.country {
+    if let Some(c) = a.country.as_deref() {
         if gold.contains(c) {
             return true;
         }

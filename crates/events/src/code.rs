@@ -636,14 +636,14 @@ fn event_id(doc: &Document, e: &Event) -> String {
 
 /// Keeps one event per (type, sources, targets) in an article.
 fn merge_or_push(events: &mut Vec<Event>, e: Event) {
-    let key = |x: &Event| {
-        let names = |v: &[Actor]| {
-            let mut n: Vec<String> = v.iter().map(|a| a.name.clone()).collect();
-            n.sort();
-            n
-        };
+    fn names(v: &[Actor]) -> Vec<&str> {
+        let mut n: Vec<&str> = v.iter().map(|a| &*a.name).collect();
+        n.sort();
+        n
+    }
+    fn key(x: &Event) -> (PloverType, Vec<&str>, Vec<&str>, Modality) {
         (x.plover.kind, names(&x.source), names(&x.target), x.modality)
-    };
+    }
     // "17 people were killed when gunmen attacked": one act, two triggers.
     let violent = |x: &Event| x.plover.kind == PloverType::Assault;
     if violent(&e) {

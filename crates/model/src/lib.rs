@@ -12,6 +12,8 @@
 //!
 //! Fields beyond the schema (allowed by it) are marked "extension" below.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -156,16 +158,17 @@ pub struct Acled {
 pub struct Actor {
     /// Words in the article.
     pub text: String,
-    /// Canonical name, in English.
-    pub name: String,
+    /// Canonical name, in English. Codes and generated names are shared
+    /// (`Cow::Borrowed`), so coding an actor allocates little.
+    pub name: Cow<'static, str>,
     /// ISO 3166-1 alpha-3.
-    pub country: Option<String>,
+    pub country: Option<Cow<'static, str>>,
     /// CAMEO agent type (GOV, MIL, REB, ...).
-    pub sector: Option<String>,
+    pub sector: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Cow<'static, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub igo: Option<String>,
+    pub igo: Option<Cow<'static, str>>,
 }
 
 /// Feature class of a place, from the most to the least precise.

@@ -12,7 +12,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
 
 /// What a lexicon form names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,17 +77,22 @@ pub struct Link {
 pub struct Prefixes {
     /// Bit per hash of a form's first three bytes.
     three: Vec<u64>,
-    /// Bit per form shorter than three bytes: its bytes, zero-padded.
+    /// Bit per hash of a form shorter than three bytes.
     short: Vec<u64>,
+    /// Whether any form is shorter than three bytes.
+    any_short: bool,
 }
 
 impl Prefixes {
     const BITS: usize = 1 << 16;
 
-    fn key(bytes: &[u8]) -> usize {
-        let mut k = [0u8; 4];
-        k[..bytes.len()].copy_from_slice(bytes);
-        (u32::from_le_bytes(k).wrapping_mul(0x9E37_79B1) >> 16) as usize
+    /// Hash of up to three bytes packed in a `u32`.
+    fn key(packed: u32) -> usize {
+        (packed.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn pack(bytes: &[u8]) -> u32 {
+        bytes.iter().rev().fold(0, |k, &b| (k << 8) | u32::from(b))
     }
 
     fn set(table: &mut [u64], k: usize) {
@@ -99,37 +107,53 @@ impl Prefixes {
         let mut p = Prefixes {
             three: vec![0; Self::BITS / 64],
             short: vec![0; Self::BITS / 64],
+            any_short: false,
         };
         for pat in patterns {
             let b = pat.as_bytes();
             if b.len() >= 3 {
-                Self::set(&mut p.three, Self::key(&b[..3]));
+                Self::set(&mut p.three, Self::key(Self::pack(&b[..3])));
             } else {
-                Self::set(&mut p.short, Self::key(b));
+                Self::set(&mut p.short, Self::key(Self::pack(b)));
+                p.any_short = true;
             }
         }
         p
     }
 
     /// Whether some form may start at byte `s` of `text`.
+    #[inline]
     pub fn may_start(&self, text: &[u8], s: usize) -> bool {
         let rest = &text[s..];
-        (rest.len() >= 3 && Self::get(&self.three, Self::key(&rest[..3])))
-            || (1..=2.min(rest.len())).any(|n| Self::get(&self.short, Self::key(&rest[..n])))
+        if let [a, b, c, ..] = rest {
+            let k = u32::from(*a) | u32::from(*b) << 8 | u32::from(*c) << 16;
+            if Self::get(&self.three, Self::key(k)) {
+                return true;
+            }
+        }
+        self.any_short
+            && (1..=rest.len().min(2)).any(|n| Self::get(&self.short, Self::key(Self::pack(&rest[..n]))))
     }
 }
 
 /// One language's compiled lexicon.
 pub struct Lexicon {
-    pub automaton: AhoCorasick,
+    /// The forms as an anchored, leftmost-longest Aho-Corasick automaton
+    /// (a contiguous NFA: a DFA of this many forms takes 17 MB and misses
+    /// the cache at every byte); see [`Lexicon::longest_at`].
+    automaton: contiguous::NFA,
+    start: StateID,
     /// Which words may start a form: checked before the automaton.
     pub prefixes: Prefixes,
     /// For each pattern, its meanings.
     pub links: Vec<Vec<Link>>,
     pub entries: Vec<Entry>,
     /// ISO alpha-3 → canonical English country name.
-    /// Sorted by code: a binary search beats hashing three-letter keys.
-    pub country_names: Vec<(String, String)>,
+    /// ISO alpha-3 code and canonical English name of each country.
+    country_names: Vec<(String, String)>,
+    /// Index into `country_names` by code, the three letters read as a
+    /// base-26 number: a look-up per coded actor, so no hashing.
+    country_index: Vec<u16>,
     /// Per pattern: an actor only after a determiner (see `context.tsv`).
     pub after_determiner: Vec<bool>,
     /// Determiners, possessives and numbers of the language (lower-case).
@@ -138,6 +162,16 @@ pub struct Lexicon {
     pub after_noun: &'static [&'static str],
     /// Per pattern: text that must not follow it ("pouvoir" → "d'achat").
     pub not_followed_by: Vec<Option<String>>,
+}
+
+/// A three-letter upper-case code as a number below 26³.
+fn alpha3_key(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        [a, b, c] if code.bytes().all(|x| x.is_ascii_uppercase()) => {
+            Some(usize::from(a - b'A') * 676 + usize::from(b - b'A') * 26 + usize::from(c - b'A'))
+        }
+        _ => None,
+    }
 }
 
 /// Lower-case words after which an ambiguous form is still a noun ("the
@@ -622,17 +656,24 @@ impl Lexicon {
                 b.add_form(f, e);
             }
         }
-        let automaton = AhoCorasick::builder()
+        let automaton = contiguous::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&b.patterns)
             .expect("actor lexicon compiles");
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("anchored start state");
         let mut country_names: Vec<(String, String)> = rows(EN_COUNTRIES, 3)
             .into_iter()
             .map(|r| (r.cells[0].to_string(), r.cells[1].to_string()))
             .collect();
         country_names.sort();
+        let mut country_index = vec![u16::MAX; 26 * 26 * 26];
+        for (i, (code, _)) in country_names.iter().enumerate() {
+            if let Some(k) = alpha3_key(code) {
+                country_index[k] = i as u16;
+            }
+        }
         let mut after_determiner = vec![false; b.patterns.len()];
         let mut not_followed_by = vec![None; b.patterns.len()];
         for r in rows(files.context, 2) {
@@ -660,15 +701,39 @@ impl Lexicon {
         };
         Lexicon {
             automaton,
+            start,
             prefixes: Prefixes::new(b.patterns.iter().map(String::as_str)),
             links: b.links,
             entries: b.entries,
             country_names,
+            country_index,
             after_determiner,
             determiners,
             after_noun,
             not_followed_by,
         }
+    }
+
+    /// The longest form starting at byte `s` of `text`: its pattern index
+    /// and end. The automaton is walked byte by byte from its anchored
+    /// start: most words leave it after a byte or two, and the per-call cost
+    /// of a general search would dominate.
+    pub fn longest_at(&self, text: &[u8], s: usize) -> Option<(usize, usize)> {
+        let nfa = &self.automaton;
+        let mut sid = self.start;
+        let mut best = None;
+        for (i, &b) in text.get(s..)?.iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    best = Some((nfa.match_pattern(sid, 0).as_usize(), s + i + 1));
+                }
+            }
+        }
+        best
     }
 
     /// The canonical English name of a country code.
@@ -678,11 +743,8 @@ impl Lexicon {
 
     /// The code and canonical name of a country, as stored in the lexicon.
     pub fn country(&self, iso3: &str) -> Option<(&str, &str)> {
-        let i = self
-            .country_names
-            .binary_search_by(|(code, _)| code.as_str().cmp(iso3))
-            .ok()?;
-        let (code, name) = &self.country_names[i];
+        let i = *self.country_index.get(alpha3_key(iso3)?)?;
+        let (code, name) = self.country_names.get(usize::from(i))?;
         Some((code, name))
     }
 }

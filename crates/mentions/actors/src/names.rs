@@ -1,6 +1,10 @@
 //! Canonical English names of actors, in the style of ACLED's actor names
 //! ("Military Forces of Sudan", "Protesters (Kenya)", "Government of Kenya").
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{LazyLock, RwLock};
+
 /// Upper-cases the first letter of every word: "foreign minister" →
 /// "Foreign Minister".
 pub fn title_case(s: &str) -> String {
@@ -91,6 +95,96 @@ pub fn title_name(role: &str, country: Option<&str>, igo: Option<&str>) -> Strin
     }
 }
 
+/// What a generated name is made of: whether it names a title, the sector
+/// (or title role), the role, the country's name and the IGO code. The parts
+/// are lexicon strings, which live as long as the program: their addresses
+/// identify them, and hashing five words is cheaper than hashing the text.
+#[derive(PartialEq, Eq, Hash)]
+struct NameKey([usize; 5]);
+
+impl NameKey {
+    fn new(
+        title: bool,
+        first: &'static str,
+        role: Option<&'static str>,
+        country: Option<&'static str>,
+        igo: Option<&'static str>,
+    ) -> NameKey {
+        let addr = |s: Option<&'static str>| s.map_or(0, |s| s.as_ptr() as usize ^ (s.len() << 48));
+        NameKey([
+            usize::from(title),
+            addr(Some(first)),
+            addr(role),
+            addr(country),
+            addr(igo),
+        ])
+    }
+}
+
+/// A multiply-rotate hasher (as in rustc's FxHash): the keys are a few
+/// machine words from the program itself, not input an attacker controls.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Names = HashMap<NameKey, &'static str, BuildHasherDefault<WordHasher>>;
+
+/// The generated names given so far, shared by all threads. Their number is
+/// bounded by the lexicons (sectors x roles x countries), not by the input,
+/// so each is leaked once and then borrowed by every actor that bears it.
+static NAMES: LazyLock<RwLock<Names>> = LazyLock::new(Default::default);
+
+fn shared(key: NameKey, make: impl FnOnce() -> String) -> &'static str {
+    if let Some(n) = NAMES.read().ok().and_then(|m| m.get(&key).copied()) {
+        return n;
+    }
+    let mut names = NAMES.write().unwrap_or_else(|e| e.into_inner());
+    names
+        .entry(key)
+        .or_insert_with(|| Box::leak(make().into_boxed_str()))
+}
+
+/// [`sector_name`], built once per combination.
+pub fn shared_sector_name(
+    sector: &'static str,
+    role: Option<&'static str>,
+    country: Option<&'static str>,
+) -> &'static str {
+    shared(NameKey::new(false, sector, role, country, None), || {
+        sector_name(sector, role, country)
+    })
+}
+
+/// [`title_name`], built once per combination.
+pub fn shared_title_name(
+    role: &'static str,
+    country: Option<&'static str>,
+    igo: Option<&'static str>,
+) -> &'static str {
+    shared(NameKey::new(true, role, None, country, igo), || {
+        title_name(role, country, igo)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +204,18 @@ mod tests {
             "Defence Ministry of Russia"
         );
         assert_eq!(sector_name("REB", None, None), "Rebels");
+        assert_eq!(
+            shared_sector_name("MIL", None, Some("Sudan")),
+            "Military Forces of Sudan"
+        );
+        assert!(std::ptr::eq(
+            shared_sector_name("MIL", None, Some("Sudan")),
+            shared_sector_name("MIL", None, Some("Sudan"))
+        ));
+        assert_eq!(
+            shared_title_name("president", None, Some("UN")),
+            "President of UN"
+        );
         assert_eq!(
             title_name("foreign minister", Some("China"), None),
             "Foreign Minister of China"

@@ -17,6 +17,7 @@
 //!    last titled person), "les deux ministres" (the last two persons), "le
 //!    pays" / "the country" (the last country named).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -24,7 +25,7 @@ use vigie_model::Actor;
 use vigie_text::{Document, Token, TokenKind};
 
 use crate::lexicon::{Entry, Kind, Lexicon, Link};
-use crate::names::{sector_name, title_name};
+use crate::names::{shared_sector_name, shared_title_name};
 use crate::ActorMention;
 
 /// A lexicon match kept after boundary and case checks.
@@ -280,7 +281,8 @@ impl Ctx<'_, '_> {
 fn atoms(ctx: &Ctx) -> Vec<Atom> {
     let text = ctx.text;
     let toks = &ctx.doc.tokens;
-    let mut out: Vec<Atom> = Vec::new();
+    // About one word in ten starts a form in wire copy.
+    let mut out: Vec<Atom> = Vec::with_capacity(toks.len() / 8);
     let mut ti = 0;
     while ti < toks.len() {
         let (start, tok) = (ti, &toks[ti]);
@@ -289,14 +291,10 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
             ti += 1;
             continue;
         }
-        let input = aho_corasick::Input::new(text)
-            .range(s..)
-            .anchored(aho_corasick::Anchored::Yes);
-        let Some(m) = ctx.lex.automaton.find(input) else {
+        let Some((p, e)) = ctx.lex.longest_at(text.as_bytes(), s) else {
             ti += 1;
             continue;
         };
-        let (e, p) = (m.end(), m.pattern().as_usize());
         let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
         let last = text[s..e].chars().next_back().unwrap_or(' ');
         let after_ok = last == '.' || text[e..].chars().next().is_none_or(|c| !is_word_char(c));
@@ -562,9 +560,7 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
         cand.push_str(prefix);
         cand.push(' ');
         cand.push_str(after);
-        let input = aho_corasick::Input::new(cand.as_str()).anchored(aho_corasick::Anchored::Yes);
-        if let Some(m) = ctx.lex.automaton.find(input) {
-            let len = m.end();
+        if let Some((pattern, len)) = ctx.lex.longest_at(cand.as_bytes(), 0) {
             if len <= prefix.len() + 1 {
                 continue;
             }
@@ -573,7 +569,7 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
             if ctx.text[end..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
-            let head = ctx.lex.links[m.pattern().as_usize()]
+            let head = ctx.lex.links[pattern]
                 .iter()
                 .find(|l| is_head(&ctx.entry(l.entry).kind))
                 .map(|l| l.entry);
@@ -624,7 +620,7 @@ fn push_insertion(
 
 /// Builds phrases from atoms: combinations of heads with countries.
 fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
-    let mut out: Vec<Phrase> = Vec::new();
+    let mut out: Vec<Phrase> = Vec::with_capacity(atoms.len());
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
@@ -808,9 +804,10 @@ fn name_at(ctx: &Ctx, i: usize, sentence: usize, taken: &[Range<usize>]) -> Opti
             continue;
         }
         // "al-Burhan", "von der Leyen": a particle inside a name.
-        let lower_particle = NAME_PARTICLES
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with('-')));
+        let lower_particle = NAME_PARTICLES.iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+        });
         let next_cap = toks.get(j + 1).is_some_and(|n| ctx.is_capitalised_word(n));
         if words > 0 && lower_particle && (w.contains('-') || next_cap) {
             if w.contains('-') {
@@ -905,27 +902,32 @@ fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
 
 /// Builds the output actor from a coding.
 fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
-    let country_name = c.country.map(|i| ctx.lex.country_name(i).to_string());
-    let name = if let Some(p) = &c.proper {
-        p.clone()
+    let lex: &'static Lexicon = ctx.lex;
+    let country_name = c.country.map(|i| lex.country_name(i));
+    let name: Cow<'static, str> = if let Some(p) = &c.proper {
+        Cow::Owned(p.clone())
     } else if c.country_only {
-        country_name.clone().unwrap_or_default()
+        Cow::Borrowed(country_name.unwrap_or_default())
     } else if c.title {
-        title_name(c.role.unwrap_or("official"), country_name.as_deref(), c.igo)
+        Cow::Borrowed(shared_title_name(
+            c.role.unwrap_or("official"),
+            country_name,
+            c.igo,
+        ))
     } else if c.generic {
-        sector_name(c.sector.unwrap_or("-"), c.role, country_name.as_deref())
+        Cow::Borrowed(shared_sector_name(c.sector.unwrap_or("-"), c.role, country_name))
     } else if let Some(n) = c.igo_name {
-        n.to_string()
+        Cow::Borrowed(n)
     } else {
-        country_name.clone().unwrap_or_default()
+        Cow::Borrowed(country_name.unwrap_or_default())
     };
     Actor {
         text: ctx.doc.original_text(span.start, span.end).to_string(),
         name,
-        country: c.country.map(str::to_string),
-        sector: c.sector.map(str::to_string),
-        role: c.role.map(str::to_string),
-        igo: c.igo.map(str::to_string),
+        country: c.country.map(Cow::Borrowed),
+        sector: c.sector.map(Cow::Borrowed),
+        role: c.role.map(Cow::Borrowed),
+        igo: c.igo.map(Cow::Borrowed),
     }
 }
 
@@ -1049,7 +1051,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     }
 
     // Coreference in article order.
-    let mut out: Vec<ActorMention> = Vec::new();
+    let mut out: Vec<ActorMention> = Vec::with_capacity(phrases.len() + 4);
     let mut persons: Vec<Coding> = Vec::new();
     let mut by_surname: HashMap<String, usize> = HashMap::new();
     let mut last_with_role: Option<usize> = None;

@@ -62,8 +62,8 @@ fn cases(data: &str) -> Vec<Case> {
     out
 }
 
-fn dash(o: &Option<String>) -> String {
-    o.clone().unwrap_or_else(|| "-".to_string())
+fn dash(o: &Option<std::borrow::Cow<'static, str>>) -> String {
+    o.as_deref().unwrap_or("-").to_string()
 }
 
 fn run_table(lang: &str, data: &str) {
