@@ -10,6 +10,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use vigie_cputime::ThreadTime;
 use vigie_extract::{extract, ArticleInput, Options};
 
 fn inputs() -> Vec<ArticleInput> {
@@ -42,7 +43,7 @@ fn inputs() -> Vec<ArticleInput> {
     out
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<ThreadTime>) {
     let base = inputs();
     let articles: Vec<ArticleInput> = base.iter().cycle().take(base.len() * 50).cloned().collect();
     // Warm the lazy lexicons, automata and gazetteer.
@@ -77,5 +78,10 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    // Per-core figures: the thread's CPU time, whatever else the machine runs.
+    config = Criterion::default().with_measurement(ThreadTime);
+    targets = bench
+}
 criterion_main!(benches);

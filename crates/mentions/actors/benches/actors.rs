@@ -8,6 +8,7 @@
 //! the actor stage alone. Run: `cargo bench -p vigie-actors`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use vigie_cputime::ThreadTime;
 
 /// The wire articles of a language: samples and golden files.
 fn wire(lang: &str) -> Vec<String> {
@@ -59,7 +60,7 @@ fn corpus(table: &str) -> Vec<String> {
     articles
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<ThreadTime>) {
     vigie_actors::warm_up();
     for (lang, table) in [
         ("fr", include_str!("../tests/data/fr.txt")),
@@ -90,5 +91,10 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    // Per-core figures: the thread's CPU time, whatever else the machine runs.
+    config = Criterion::default().with_measurement(ThreadTime);
+    targets = bench
+}
 criterion_main!(benches);

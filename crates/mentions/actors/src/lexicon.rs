@@ -719,17 +719,26 @@ impl Lexicon {
     /// start: most words leave it after a byte or two, and the per-call cost
     /// of a general search would dominate.
     pub fn longest_at(&self, text: &[u8], s: usize) -> Option<(usize, usize)> {
+        let (pattern, len) = self.longest_prefix(text.get(s..)?.iter().copied())?;
+        Some((pattern, s + len))
+    }
+
+    /// The longest form that is a prefix of `bytes`: its pattern index and
+    /// length. Takes any byte sequence, so a phrase can be tried across a gap
+    /// in the text ("ministère russe de la Défense" as "ministère de la
+    /// Défense") without building a string.
+    pub fn longest_prefix(&self, bytes: impl Iterator<Item = u8>) -> Option<(usize, usize)> {
         let nfa = &self.automaton;
         let mut sid = self.start;
         let mut best = None;
-        for (i, &b) in text.get(s..)?.iter().enumerate() {
+        for (i, b) in bytes.enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b);
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
                     break;
                 }
                 if nfa.is_match(sid) {
-                    best = Some((nfa.match_pattern(sid, 0).as_usize(), s + i + 1));
+                    best = Some((nfa.match_pattern(sid, 0).as_usize(), i + 1));
                 }
             }
         }

@@ -20,6 +20,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use vigie_model::Actor;
 use vigie_text::{Document, Token, TokenKind};
@@ -269,7 +270,23 @@ impl Ctx<'_, '_> {
     }
 
     fn is_function_word(&self, t: &Token) -> bool {
-        in_list(self.tok_text(t), FUNCTION_WORDS)
+        // Asked of every capitalised word: a binary search in the sorted list.
+        static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| {
+            let mut v = FUNCTION_WORDS.to_vec();
+            v.sort_unstable();
+            v
+        });
+        let w = self.tok_text(t);
+        let mut buf = [0u8; 16];
+        if w.is_ascii() && w.len() <= buf.len() {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            SORTED.binary_search(&lower).is_ok()
+        } else {
+            in_list(w, FUNCTION_WORDS)
+        }
     }
 }
 
@@ -556,11 +573,8 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
         }
         let prefix = &ctx.text[t.nstart..d.span.start];
         let prefix = prefix.trim_end();
-        let mut cand = String::with_capacity(prefix.len() + 1 + after.len());
-        cand.push_str(prefix);
-        cand.push(' ');
-        cand.push_str(after);
-        if let Some((pattern, len)) = ctx.lex.longest_at(cand.as_bytes(), 0) {
+        let cand = prefix.bytes().chain([b' ']).chain(after.bytes());
+        if let Some((pattern, len)) = ctx.lex.longest_prefix(cand) {
             if len <= prefix.len() + 1 {
                 continue;
             }
@@ -1005,28 +1019,31 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
 
     // Surnames named again without title or honorific: surname → coding and
     // the end of the first mention.
-    let mut known: HashMap<String, (Coding, usize)> = HashMap::new();
-    for p in &phrases {
+    // A few titled persons per article: a list, searched for each
+    // capitalised word, beats hashing every one of them.
+    let mut known: Vec<(String, usize)> = Vec::new();
+    for (k, p) in phrases.iter().enumerate() {
         let Some(n) = p
             .coding
             .proper
-            .as_ref()
+            .as_deref()
             .filter(|_| p.coding.person && p.coding.title)
         else {
             continue;
         };
-        known
-            .entry(surname(n).to_string())
-            .or_insert_with(|| (p.coding.clone(), p.span.end));
+        let mut add = |name: &str| {
+            if !known.iter().any(|(m, _)| m == name) {
+                known.push((name.to_string(), k));
+            }
+        };
+        add(surname(n));
         // Family names come first in Chinese, Korean, Hungarian names: "Wang Yi" → "Wang".
         if let Some(first) = n
             .split(' ')
             .next()
             .filter(|f| *f != surname(n) && n.split(' ').count() == 2)
         {
-            known
-                .entry(first.to_string())
-                .or_insert_with(|| (p.coding.clone(), p.span.end));
+            add(first);
         }
     }
     if !known.is_empty() {
@@ -1036,12 +1053,13 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
             if !ctx.is_capitalised_word(t) || covered(&taken, t.nstart) {
                 continue;
             }
-            if let Some((c, first_end)) = known.get(ctx.tok_text(t)) {
-                if *first_end <= t.nstart {
+            let w = ctx.tok_text(t);
+            if let Some(&(_, k)) = known.iter().find(|(m, _)| *m == w) {
+                if phrases[k].span.end <= t.nstart {
                     extra.push(Phrase {
                         span: t.nstart..t.nend,
                         sentence: t.sentence,
-                        coding: c.clone(),
+                        coding: phrases[k].coding.clone(),
                     });
                 }
             }

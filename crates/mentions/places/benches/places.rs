@@ -10,6 +10,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use vigie_cputime::ThreadTime;
 
 const TABLE: &str = include_str!("../tests/data/places.tsv");
 
@@ -50,7 +51,7 @@ fn corpus() -> Vec<(String, &'static str)> {
     articles
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<ThreadTime>) {
     let mut g = c.benchmark_group("load");
     g.sample_size(10).measurement_time(Duration::from_secs(8));
     g.bench_function("gazetteer", |b| {
@@ -85,5 +86,10 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    // Per-core figures: the thread's CPU time, whatever else the machine runs.
+    config = Criterion::default().with_measurement(ThreadTime);
+    targets = bench
+}
 criterion_main!(benches);
