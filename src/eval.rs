@@ -88,8 +88,9 @@ impl Tally {
 }
 
 /// Scores a gold file and returns the table to print. `show` lists up to
-/// that many sentences whose gold type was missed.
-pub fn plover(path: &Path, show: usize) -> Result<String> {
+/// that many sentences whose gold type was missed, `show_actors` up to that
+/// many whose event of the gold type has a wrong source.
+pub fn plover(path: &Path, show: usize, show_actors: usize) -> Result<String> {
     let data = std::fs::read_to_string(path).with_context(|| format!("cannot read '{}'", path.display()))?;
     let records: Vec<Value> =
         serde_json::from_str(&data).with_context(|| format!("'{}' is not a JSON array", path.display()))?;
@@ -97,6 +98,7 @@ pub fn plover(path: &Path, show: usize) -> Result<String> {
     let (mut src_ok, mut src_n, mut tgt_ok, mut tgt_n, mut n) = (0, 0, 0, 0, 0);
     let mut mistakes = String::new();
     let mut shown = 0;
+    let (mut actor_mistakes, mut shown_actors) = (String::new(), 0);
     for (i, r) in records.iter().enumerate() {
         let Some(gold) = r["event"].as_str().and_then(gold_type) else {
             continue;
@@ -129,6 +131,23 @@ pub fn plover(path: &Path, show: usize) -> Result<String> {
                 src_n += 1;
                 if ev.source.iter().any(|a| actor_matches(a, &gsrc)) {
                     src_ok += 1;
+                } else if shown_actors < show_actors {
+                    shown_actors += 1;
+                    let got: Vec<String> = ev
+                        .source
+                        .iter()
+                        .map(|a| format!("{} ({})", a.text, a.country.as_deref().unwrap_or("-")))
+                        .collect();
+                    let want: Vec<&str> = gsrc.iter().map(String::as_str).collect();
+                    let _ = writeln!(
+                        actor_mistakes,
+                        "  {} {} source want [{}] got [{}]: {}",
+                        r["id"].as_str().unwrap_or("?"),
+                        gold.as_str(),
+                        want.join(","),
+                        got.join(", "),
+                        text
+                    );
                 }
             }
             if !gtgt.is_empty() {
@@ -190,6 +209,9 @@ pub fn plover(path: &Path, show: usize) -> Result<String> {
     );
     if !mistakes.is_empty() {
         let _ = writeln!(table, "missed types:\n{mistakes}");
+    }
+    if !actor_mistakes.is_empty() {
+        let _ = writeln!(table, "wrong sources:\n{actor_mistakes}");
     }
     Ok(table)
 }

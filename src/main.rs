@@ -54,6 +54,9 @@ enum EvalCommand {
         /// List up to N sentences whose gold type was missed.
         #[arg(long, default_value_t = 0)]
         show: usize,
+        /// List up to N sentences whose event of the gold type has a wrong source.
+        #[arg(long, default_value_t = 0)]
+        show_sources: usize,
     },
 }
 
@@ -117,8 +120,13 @@ fn main() -> ExitCode {
         Command::Actors(args) => debug::actors(args.file.as_deref(), args.lang.as_deref()),
         Command::Places(args) => debug::places(args.file.as_deref(), args.lang.as_deref()),
         Command::Eval {
-            what: EvalCommand::Plover { file, show },
-        } => eval::plover(&file, show).map(|table| {
+            what:
+                EvalCommand::Plover {
+                    file,
+                    show,
+                    show_sources,
+                },
+        } => eval::plover(&file, show, show_sources).map(|table| {
             print!("{table}");
             0
         }),

@@ -73,6 +73,12 @@ pub fn sector_name(sector: &str, role: Option<&str>, country: Option<&str>) -> S
         "HRI" => ("Human Rights Group", false),
         "NGO" => ("NGO", false),
         "IGO" => ("International Organisation", false),
+        "AGR" => ("Farmers", false),
+        "ELI" => ("Elites", false),
+        "SET" => ("Settlers", false),
+        "RAD" => ("Extremists", false),
+        "ENV" => ("Environmental Group", false),
+        "REL" => ("Religious Group", false),
         other => return with_country(other, country, false),
     };
     with_country(label, country, of)

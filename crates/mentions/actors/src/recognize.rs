@@ -385,14 +385,31 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
         .filter(|a| first_of(ctx, a, is_head).is_some())
         .map(|a| a.span.end)
         .collect();
+    // "Radical French farmers", "Angry French dairy farmers": a nationality
+    // before the noun it qualifies is no part of a name, whatever precedes it.
+    let before_head: Vec<bool> = atoms
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            atoms.get(i + 1).is_some_and(|b| {
+                let g = gap(ctx.text, a.span.end, b.span.start);
+                b.sentence == a.sentence
+                    && first_of(ctx, b, is_head).is_some()
+                    && (g.is_empty() || modifier_gap(ctx, g))
+            })
+        })
+        .collect();
     let toks = &ctx.doc.tokens;
     atoms
         .into_iter()
-        .filter(|a| {
-            let adjective_after_head = head_ends.binary_search(&a.span.start.saturating_sub(1)).is_ok()
-                && first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. })).is_some()
+        .zip(before_head)
+        .filter(|(a, before_head)| {
+            let adjective = first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. })).is_some()
                 && first_of(ctx, a, |k| matches!(k, Kind::Country { .. })).is_none();
-            if !is_place_like(ctx, a) || adjective_after_head {
+            let adjective_after_head =
+                adjective && head_ends.binary_search(&a.span.start.saturating_sub(1)).is_ok();
+            let adjective_before_head = adjective && *before_head;
+            if !is_place_like(ctx, a) || adjective_after_head || adjective_before_head {
                 return true;
             }
             let next = toks.get(ctx.token_from(a.span.end));
@@ -405,15 +422,23 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
             });
             let prev = ctx.token_before(a.span.start).map(|i| &toks[i]);
             let prev_is_name = prev.is_some_and(|t| {
+                // "NATO-member Norway": a compound ending in a common word is no name.
+                let compound = ctx
+                    .tok_text(t)
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|last| last.starts_with(char::is_lowercase));
                 t.sentence == a.sentence
                     && t.nend + 1 == a.span.start
                     && ctx.is_capitalised_word(t)
+                    && !compound
                     && ends.binary_search(&t.nend).is_err()
                     && !ctx.is_function_word(t)
                     && !HONORIFICS.contains(&ctx.tok_text(t))
             });
             !(next_is_name || prev_is_name)
         })
+        .map(|(a, _)| a)
         .collect()
 }
 
@@ -424,6 +449,60 @@ fn gap(text: &str, a: usize, b: usize) -> &str {
     } else {
         ""
     }
+}
+
+/// Words that qualify a title or a sector noun without changing who it is:
+/// "Taiwan's Vice Foreign Minister", "Nigerian junior foreign minister".
+const TITLE_QUALIFIERS: &[&str] = &[
+    "vice", "deputy", "acting", "junior", "senior", "former", "interim", "first", "chief", "top", "new",
+    "outgoing", "incoming",
+];
+
+/// Lower-case words that end a noun phrase rather than qualify its head.
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "or", "but", "of", "in", "on", "at", "by", "for", "from", "to", "with", "against", "the", "a",
+    "an", "its", "their", "his", "her", "who", "which", "that", "has", "have", "had", "was", "were", "is",
+    "are", "will", "would", "also", "not",
+];
+
+/// The gap between a nationality (or "Country's") and the head noun it
+/// qualifies in English, across one modifier: "Israeli intelligence
+/// officials", "Taiwan's Vice Foreign Minister", "Angry French paper
+/// workers". A verb or preposition there means two phrases: "Israeli
+/// strikes killed militants" stays apart.
+fn modifier_gap(ctx: &Ctx, g: &str) -> bool {
+    if ctx.lang != "en" {
+        return false;
+    }
+    let w = g.strip_prefix("'s").unwrap_or(g).trim();
+    let ok_word = w.chars().all(|c| c.is_alphabetic())
+        && !w.is_empty()
+        && (in_list(w, TITLE_QUALIFIERS)
+            || (w.starts_with(char::is_lowercase)
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && !(w.ends_with('s') && !w.ends_with("ss"))
+                && !in_list(w, PHRASE_BREAKS)
+                && !ctx.lex.after_noun.contains(&w)));
+    ok_word
+}
+
+/// "forces in Guinea", "manifestants à Bamako", "students throughout Indonesia".
+fn is_in_gap(g: &str) -> bool {
+    [
+        "in",
+        "in the",
+        "throughout",
+        "across",
+        "inside",
+        "à",
+        "au",
+        "en",
+        "dans",
+        "partout en",
+    ]
+    .iter()
+    .any(|x| x.eq_ignore_ascii_case(g))
 }
 
 /// "armée du Soudan", "secretary-general of the UN".
@@ -662,7 +741,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             // Modifier before a head: "Ethiopian troops", "Russia's defence ministry", "UN chief".
             if let Some(b) = next {
                 let g = gap(ctx.text, a.span.end, b.span.start);
-                let adjacent = g.is_empty() || g == "'s" || g == "'";
+                let adjacent = g.is_empty() || g == "'s" || g == "'" || modifier_gap(ctx, g);
                 if let Some(h) = first_of(ctx, b, is_head).filter(|_| adjacent) {
                     let mut coding = head_coding(h);
                     let combined = if let Some(c) = modifier_country(ctx, a) {
@@ -729,6 +808,21 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
                         // "porte-parole du Kremlin", "chef du Hamas".
                         coding.country = country;
                         coding.sector = coding.sector.or(Some(sector));
+                        end = b.span.end;
+                        j = i + 2;
+                    }
+                }
+            }
+            // "Security forces in Guinea", "Demonstrators in Baghdad": a
+            // sector noun with no nationality takes the country it is in.
+            if coding.country.is_none() && coding.igo.is_none() && !coding.title && j == i + 1 {
+                if let Some(b) = next {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    let place = first_of(ctx, b, |k| {
+                        matches!(k, Kind::Country { .. } | Kind::Capital { seat: false, .. })
+                    });
+                    if place.is_some() && is_in_gap(g) {
+                        coding.country = modifier_country(ctx, b);
                         end = b.span.end;
                         j = i + 2;
                     }
