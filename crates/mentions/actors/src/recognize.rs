@@ -475,16 +475,15 @@ fn modifier_gap(ctx: &Ctx, g: &str) -> bool {
         return false;
     }
     let w = g.strip_prefix("'s").unwrap_or(g).trim();
-    let ok_word = w.chars().all(|c| c.is_alphabetic())
+    w.chars().all(|c| c.is_alphabetic())
         && !w.is_empty()
         && (in_list(w, TITLE_QUALIFIERS)
             || (w.starts_with(char::is_lowercase)
                 && !w.ends_with("ed")
                 && !w.ends_with("ing")
-                && !(w.ends_with('s') && !w.ends_with("ss"))
+                && (!w.ends_with('s') || w.ends_with("ss"))
                 && !in_list(w, PHRASE_BREAKS)
-                && !ctx.lex.after_noun.contains(&w)));
-    ok_word
+                && !ctx.lex.after_noun.contains(&w)))
 }
 
 /// "forces in Guinea", "manifestants à Bamako", "students throughout Indonesia".
