@@ -206,6 +206,8 @@ struct Lang {
     ease: &'static [&'static str],
     /// Verbs that stop a cooperation: "halted aid", "a suspendu les pourparlers".
     stop: &'static [&'static str],
+    /// Modals of obligation: "X said Y must withdraw" is X's demand.
+    must: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -218,6 +220,19 @@ const FR: Lang = Lang {
         "été", "est", "sont", "était", "étaient", "sera", "seront", "soit", "soient",
     ],
     agent: &["par"],
+    must: &[
+        "doit",
+        "doivent",
+        "devait",
+        "devaient",
+        "devra",
+        "devront",
+        "devrait",
+        "devraient",
+        "faut",
+        "faudra",
+        "faudrait",
+    ],
     between: &["entre"],
     and: &["et", ",", "ainsi"],
     ease: &[
@@ -271,6 +286,7 @@ const EN: Lang = Lang {
     negation: EN_NEGATION,
     hypothetical: EN_HYPOTHETICAL,
     passive: &["was", "were", "been", "being", "is", "are", "be"],
+    must: &["must", "should"],
     agent: &["by"],
     between: &["between"],
     and: &["and", ","],
@@ -516,6 +532,15 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                     && p.toks.start >= clause.start
                     && p.toks.end <= h.toks.start
             });
+        // What protesters demand is the protest's aim, not a request of its
+        // own: "demonstrated in Kirkuk, calling for independence".
+        let protest_aim = h.sense.plover == PloverType::Request
+            && hits[..hi]
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == h.sentence)
+                .any(|p| p.sense.plover == PloverType::Protest);
+        let governed = governed || protest_aim;
         if governed || adjectival(&ctx, h) {
             continue;
         }
@@ -536,6 +561,17 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         }
     }
     for e in &mut events {
+        // An attack whose author goes unnamed ("a roadside bomb killed two
+        // soldiers near Samarra") was done by someone: ACLED's "Unidentified
+        // Armed Group" of the country where it happened. Added after the
+        // merge, which joins unattributed reports to attributed ones.
+        let one_sided = e.acled.as_ref().is_none_or(|a| a.event_type != "Battles");
+        if e.source.is_empty() && e.plover.kind == PloverType::Assault && one_sided {
+            let country = e.location.as_ref().and_then(|p| p.country.as_deref());
+            if let Some(a) = country.and_then(|c| vigie_actors::implied("UAF", c, &e.evidence.text)) {
+                e.source.push(a);
+            }
+        }
         e.id = event_id(doc, e);
     }
     events
@@ -654,14 +690,18 @@ fn merge_or_push(events: &mut Vec<Event>, e: Event) {
                 && (p.source.is_empty() || e.source.is_empty())
         }) {
             if prev.source.is_empty() && !e.source.is_empty() {
-                let fatalities = prev.fatalities.take();
-                let keep_target = prev.target.clone();
-                *prev = Event {
-                    fatalities: e.fatalities.clone().or(fatalities),
-                    ..e
-                };
+                let old = std::mem::replace(prev, e);
+                // "Russian drone strikes killed three": the act is the most
+                // specific of the two codings (drone strike, not "kill").
+                let specific = |x: &Event| (x.acled.is_some(), x.cameo.len());
+                if specific(&old) > specific(prev) {
+                    prev.plover = old.plover;
+                    prev.cameo = old.cameo;
+                    prev.acled = old.acled;
+                }
+                prev.fatalities = prev.fatalities.take().or(old.fatalities);
                 if prev.target.is_empty() {
-                    prev.target = keep_target;
+                    prev.target = old.target;
                 }
             } else if prev.fatalities.is_none() {
                 prev.fatalities = e.fatalities;
@@ -913,6 +953,18 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             }
         }
     }
+    // "Russian aircraft killed", "Israeli tanks shelled": a nationality
+    // before a verb, with no actor there, qualifies the subject (a weapon,
+    // a unit the lexicons do not name) and gives the source's country.
+    if source.is_empty() && !passive && h.sense.pos == Pos::Verb {
+        if let Some(a) = ctx
+            .actors_in(cstart..h.span.start)
+            .into_iter()
+            .rfind(|a| a.adjective && a.nend <= h.span.start)
+        {
+            source.push(a);
+        }
+    }
     // "X a annoncé un cessez-le-feu", "X announced sanctions": announcing a
     // nominal act is doing it, so the speaker becomes the source.
     if source.is_empty() && h.sense.pos == Pos::Noun {
@@ -925,6 +977,29 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         if let Some(m) = announcer {
             source.push(m);
             attribution = None;
+        }
+    }
+
+    // "Russia said Sudan must return the helicopter": an act someone says
+    // another must do is that speaker's demand (CAMEO 10), not the act.
+    let mut demanded = false;
+    let obliged = h.sense.pos == Pos::Verb
+        && (clause.start..h.toks.start)
+            .rev()
+            .take(3)
+            .any(|i| ctx.lang.must.contains(&ctx.word(&toks[i]).as_str()));
+    if obliged {
+        let speaker = attribution.as_ref().and_then(|a| a.speaker.as_ref());
+        let speaker = speaker.and_then(|sp| {
+            ctx.m
+                .actors
+                .iter()
+                .find(|m| !m.adjective && m.sentence == h.sentence && m.actor == *sp)
+        });
+        if let Some(m) = speaker {
+            target = std::mem::replace(&mut source, vec![m]);
+            attribution = None;
+            demanded = true;
         }
     }
 
@@ -1006,7 +1081,31 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         (kind, cameo, mode) = (k, c.to_string(), m.map(str::to_string));
         acled = None;
     }
+    // Blocking roads is a coercion when the state does it and a protest
+    // when civilians do (CAMEO 144, "obstruct passage").
+    let civil = |a: &&ActorMention| {
+        matches!(
+            a.actor.sector.as_deref(),
+            Some("CVL" | "OPP" | "LAB" | "EDU" | "AGR" | "PTY" | "HRI" | "REF")
+        )
+    };
+    if kind == PloverType::Coerce && cameo.starts_with("19") && !source.is_empty() && source.iter().all(civil)
+    {
+        (kind, cameo, mode) = (
+            PloverType::Protest,
+            "144".to_string(),
+            Some("obstruct".to_string()),
+        );
+        acled = Some(Acled {
+            event_type: "Protests".into(),
+            sub_event_type: "Peaceful protest".into(),
+        });
+    }
     let mut hypothetical = hypothetical;
+    if demanded {
+        (kind, cameo, mode, hypothetical) = (PloverType::Request, "100".to_string(), None, false);
+        acled = None;
+    }
     if hypothetical && !negated {
         if let Some(code) = intent_code(kind) {
             (kind, cameo, mode, hypothetical) = (PloverType::Agree, code.to_string(), None, false);

@@ -56,6 +56,24 @@ pub fn find_all(doc: &Document) -> Vec<ActorMention> {
     }
 }
 
+/// An actor the text implies without naming it, coded the way ACLED names
+/// such actors: `sector` (e.g. "UAF") of the country `iso3`, as in
+/// "Unidentified Armed Group (Iraq)" for the unnamed author of a bombing in
+/// Iraq. `text` is the words that imply it (the trigger). `None` for an
+/// unknown country code.
+pub fn implied(sector: &'static str, iso3: &str, text: &str) -> Option<Actor> {
+    let lex = lexicon::lexicon("en")?;
+    let (code, country) = lex.country(iso3)?;
+    Some(Actor {
+        text: text.to_string(),
+        name: names::shared_sector_name(sector, None, Some(country)).into(),
+        country: Some(code.into()),
+        sector: Some(sector.into()),
+        role: None,
+        igo: None,
+    })
+}
+
 /// Builds the lexicons now rather than on first use (for servers and benchmarks).
 pub fn warm_up() {
     for lang in vigie_text::SUPPORTED_LANGS {
