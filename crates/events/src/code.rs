@@ -173,6 +173,8 @@ const EN_HYPOTHETICAL: &[&str] = &[
     "threatens",
     "threaten",
     "if",
+    "whether",
+    "unless",
     "called",
     "calls",
     "urged",
@@ -208,6 +210,8 @@ struct Lang {
     stop: &'static [&'static str],
     /// Modals of obligation: "X said Y must withdraw" is X's demand.
     must: &'static [&'static str],
+    /// Words that put an act in doubt rather than announce it.
+    uncertain: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -220,6 +224,7 @@ const FR: Lang = Lang {
         "été", "est", "sont", "était", "étaient", "sera", "seront", "soit", "soient",
     ],
     agent: &["par"],
+    uncertain: &["éventuel", "éventuelle", "éventuels", "éventuelles"],
     must: &[
         "doit",
         "doivent",
@@ -287,6 +292,7 @@ const EN: Lang = Lang {
     hypothetical: EN_HYPOTHETICAL,
     passive: &["was", "were", "been", "being", "is", "are", "be"],
     must: &["must", "should"],
+    uncertain: &["whether"],
     agent: &["by"],
     between: &["between"],
     and: &["and", ","],
@@ -434,35 +440,40 @@ impl Ctx<'_, '_> {
 /// Finds trigger hits, skipping those inside actor mentions.
 fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions) -> Vec<Hit> {
     let text = &doc.norm.text;
+    let bytes = text.as_bytes();
+    let toks = &doc.tokens;
     let mut out = Vec::new();
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
-    for mt in trig.automaton.find_iter(text.as_str()) {
-        let (s, e) = (mt.start(), mt.end());
+    // Triggers start words: the longest form at each token start. A form
+    // that ends inside a word ("fraud investigation" in "fraud
+    // investigations") gives way to the forms at the next tokens.
+    let mut first = 0;
+    while first < toks.len() {
+        let s = toks[first].nstart;
+        let Some((pattern, e)) = trig.matcher.longest_at(bytes, s) else {
+            first += 1;
+            continue;
+        };
         let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word(c));
         let after_ok = text[e..].chars().next().is_none_or(|c| !is_word(c));
-        if !before_ok || !after_ok {
-            continue;
-        }
-        if m.actors
+        let last = toks.partition_point(|t| t.nstart < e);
+        let inside_actor = m
+            .actors
             .iter()
-            .any(|a| !a.adjective && a.nstart < e && s < a.nend)
-        {
-            continue;
+            .any(|a| !a.adjective && a.nstart < e && s < a.nend);
+        let sense = trig.senses[pattern].first();
+        match sense {
+            Some(&sense) if before_ok && after_ok && !inside_actor => {
+                out.push(Hit {
+                    span: s..e,
+                    sentence: toks[first].sentence,
+                    sense: &trig.all[sense as usize],
+                    toks: first..last,
+                });
+                first = last.max(first + 1);
+            }
+            _ => first += 1,
         }
-        let Some(&sense) = trig.senses[mt.pattern().as_usize()].first() else {
-            continue;
-        };
-        let first = doc.tokens.partition_point(|t| t.nstart < s);
-        let last = doc.tokens.partition_point(|t| t.nstart < e);
-        let Some(tok) = doc.tokens.get(first) else {
-            continue;
-        };
-        out.push(Hit {
-            span: s..e,
-            sentence: tok.sentence,
-            sense: &trig.all[sense as usize],
-            toks: first..last,
-        });
     }
     out
 }
@@ -983,11 +994,16 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     // "Russia said Sudan must return the helicopter": an act someone says
     // another must do is that speaker's demand (CAMEO 10), not the act.
     let mut demanded = false;
-    let obliged = h.sense.pos == Pos::Verb
-        && (clause.start..h.toks.start)
-            .rev()
-            .take(3)
-            .any(|i| ctx.lang.must.contains(&ctx.word(&toks[i]).as_str()));
+    // The modal itself is a trigger (for acts the lexicon does not list:
+    // "Sudan must return the helicopter"); it only codes an event when a
+    // speaker demands it of a named actor.
+    let must_trigger = h.toks.len() == 1 && ctx.lang.must.contains(&ctx.word(&toks[h.toks.start]).as_str());
+    let obliged = must_trigger
+        || h.sense.pos == Pos::Verb
+            && (clause.start..h.toks.start)
+                .rev()
+                .take(3)
+                .any(|i| ctx.lang.must.contains(&ctx.word(&toks[i]).as_str()));
     if obliged {
         let speaker = attribution.as_ref().and_then(|a| a.speaker.as_ref());
         let speaker = speaker.and_then(|sp| {
@@ -1001,6 +1017,9 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             attribution = None;
             demanded = true;
         }
+    }
+    if must_trigger && (!demanded || target.is_empty()) {
+        return None;
     }
 
     // Modality.
@@ -1016,6 +1035,10 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         && !trigger_word.ends_with("èrent");
     let hypothetical = !is_speech_like(h.sense.plover)
         && (future_form || window.iter().any(|w| ctx.lang.hypothetical.contains(&w.as_str())));
+    // "did not say whether a ransom was paid": an act in doubt, not one
+    // announced (which the intent and threat codes below are for; a
+    // condition, "will withdraw unless", still makes a threat).
+    let uncertain = window.iter().any(|w| ctx.lang.uncertain.contains(&w.as_str()));
 
     // Date and place.
     let date: EventDate = vigie_times::attach(&ctx.m.times, h.sentence, h.span.clone(), doc, ctx.published);
@@ -1106,7 +1129,7 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         (kind, cameo, mode, hypothetical) = (PloverType::Request, "100".to_string(), None, false);
         acled = None;
     }
-    if hypothetical && !negated {
+    if hypothetical && !negated && !uncertain {
         if let Some(code) = intent_code(kind) {
             (kind, cameo, mode, hypothetical) = (PloverType::Agree, code.to_string(), None, false);
         } else if let Some(code) = threat_code(kind) {

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use vigie_model::{Acled, PloverType};
+use vigie_text::matcher::FormMatcher;
 
 use crate::inflect;
 
@@ -37,7 +37,8 @@ pub struct Sense {
 
 /// A compiled trigger lexicon.
 pub struct Triggers {
-    pub automaton: AhoCorasick,
+    /// The forms, matched at word starts.
+    pub matcher: FormMatcher,
     /// Pattern → senses.
     pub senses: Vec<Vec<u32>>,
     pub all: Vec<Sense>,
@@ -216,16 +217,8 @@ impl Triggers {
         }
         // Inflected phrases make tens of thousands of patterns: a contiguous
         // NFA builds in milliseconds where a DFA takes a second and 100 MB.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("trigger lexicon compiles");
-        Triggers {
-            automaton,
-            senses,
-            all,
-        }
+        let matcher = FormMatcher::new(&patterns).expect("trigger lexicon compiles");
+        Triggers { matcher, senses, all }
     }
 }
 

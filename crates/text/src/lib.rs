@@ -9,6 +9,7 @@
 //! offset into the text exactly as the caller gave it.
 
 pub mod lang;
+pub mod matcher;
 pub mod normalize;
 pub mod sentences;
 pub mod tokens;

@@ -12,10 +12,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind};
+use vigie_text::matcher::FormMatcher;
 
 /// What a lexicon form names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,80 +68,10 @@ pub struct Link {
     pub initial_only: bool,
 }
 
-/// A cheap test run before the automaton at each word: can a form start
-/// here? Most words of a text start no form; a bit per hashed three-byte
-/// prefix (8 KB, in cache) rules them out without entering the automaton.
-pub struct Prefixes {
-    /// Bit per hash of a form's first three bytes.
-    three: Vec<u64>,
-    /// Bit per hash of a form shorter than three bytes.
-    short: Vec<u64>,
-    /// Whether any form is shorter than three bytes.
-    any_short: bool,
-}
-
-impl Prefixes {
-    const BITS: usize = 1 << 16;
-
-    /// Hash of up to three bytes packed in a `u32`.
-    fn key(packed: u32) -> usize {
-        (packed.wrapping_mul(0x9E37_79B1) >> 16) as usize
-    }
-
-    fn pack(bytes: &[u8]) -> u32 {
-        bytes.iter().rev().fold(0, |k, &b| (k << 8) | u32::from(b))
-    }
-
-    fn set(table: &mut [u64], k: usize) {
-        table[k / 64] |= 1 << (k % 64);
-    }
-
-    fn get(table: &[u64], k: usize) -> bool {
-        table[k / 64] & (1 << (k % 64)) != 0
-    }
-
-    fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Prefixes {
-        let mut p = Prefixes {
-            three: vec![0; Self::BITS / 64],
-            short: vec![0; Self::BITS / 64],
-            any_short: false,
-        };
-        for pat in patterns {
-            let b = pat.as_bytes();
-            if b.len() >= 3 {
-                Self::set(&mut p.three, Self::key(Self::pack(&b[..3])));
-            } else {
-                Self::set(&mut p.short, Self::key(Self::pack(b)));
-                p.any_short = true;
-            }
-        }
-        p
-    }
-
-    /// Whether some form may start at byte `s` of `text`.
-    #[inline]
-    pub fn may_start(&self, text: &[u8], s: usize) -> bool {
-        let rest = &text[s..];
-        if let [a, b, c, ..] = rest {
-            let k = u32::from(*a) | u32::from(*b) << 8 | u32::from(*c) << 16;
-            if Self::get(&self.three, Self::key(k)) {
-                return true;
-            }
-        }
-        self.any_short
-            && (1..=rest.len().min(2)).any(|n| Self::get(&self.short, Self::key(Self::pack(&rest[..n]))))
-    }
-}
-
 /// One language's compiled lexicon.
 pub struct Lexicon {
-    /// The forms as an anchored, leftmost-longest Aho-Corasick automaton
-    /// (a contiguous NFA: a DFA of this many forms takes 17 MB and misses
-    /// the cache at every byte); see [`Lexicon::longest_at`].
-    automaton: contiguous::NFA,
-    start: StateID,
-    /// Which words may start a form: checked before the automaton.
-    pub prefixes: Prefixes,
+    /// The forms, for [`Lexicon::longest_at`].
+    matcher: FormMatcher,
     /// For each pattern, its meanings.
     pub links: Vec<Vec<Link>>,
     pub entries: Vec<Entry>,
@@ -656,13 +583,7 @@ impl Lexicon {
                 b.add_form(f, e);
             }
         }
-        let automaton = contiguous::Builder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&b.patterns)
-            .expect("actor lexicon compiles");
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .expect("anchored start state");
+        let matcher = FormMatcher::new(&b.patterns).expect("actor lexicon compiles");
         let mut country_names: Vec<(String, String)> = rows(EN_COUNTRIES, 3)
             .into_iter()
             .map(|r| (r.cells[0].to_string(), r.cells[1].to_string()))
@@ -700,9 +621,7 @@ impl Lexicon {
             EN_DETERMINERS
         };
         Lexicon {
-            automaton,
-            start,
-            prefixes: Prefixes::new(b.patterns.iter().map(String::as_str)),
+            matcher,
             links: b.links,
             entries: b.entries,
             country_names,
@@ -715,34 +634,15 @@ impl Lexicon {
     }
 
     /// The longest form starting at byte `s` of `text`: its pattern index
-    /// and end. The automaton is walked byte by byte from its anchored
-    /// start: most words leave it after a byte or two, and the per-call cost
-    /// of a general search would dominate.
+    /// and end (see [`FormMatcher::longest_at`]).
     pub fn longest_at(&self, text: &[u8], s: usize) -> Option<(usize, usize)> {
-        let (pattern, len) = self.longest_prefix(text.get(s..)?.iter().copied())?;
-        Some((pattern, s + len))
+        self.matcher.longest_at(text, s)
     }
 
-    /// The longest form that is a prefix of `bytes`: its pattern index and
-    /// length. Takes any byte sequence, so a phrase can be tried across a gap
-    /// in the text ("ministère russe de la Défense" as "ministère de la
-    /// Défense") without building a string.
+    /// The longest form that is a prefix of `bytes` (see
+    /// [`FormMatcher::longest_prefix`]).
     pub fn longest_prefix(&self, bytes: impl Iterator<Item = u8>) -> Option<(usize, usize)> {
-        let nfa = &self.automaton;
-        let mut sid = self.start;
-        let mut best = None;
-        for (i, b) in bytes.enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, b);
-            if nfa.is_special(sid) {
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                if nfa.is_match(sid) {
-                    best = Some((nfa.match_pattern(sid, 0).as_usize(), i + 1));
-                }
-            }
-        }
-        best
+        self.matcher.longest_prefix(bytes)
     }
 
     /// The canonical English name of a country code.

@@ -304,7 +304,7 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
     while ti < toks.len() {
         let (start, tok) = (ti, &toks[ti]);
         let s = tok.nstart;
-        if tok.kind == TokenKind::Punct || !ctx.lex.prefixes.may_start(text.as_bytes(), s) {
+        if tok.kind == TokenKind::Punct {
             ti += 1;
             continue;
         }
