@@ -43,6 +43,15 @@ pub enum Kind {
         country: Option<String>,
         sector: String,
     },
+    /// A known person (`persons.tsv`): canonical name, country (None for
+    /// heads of international organisations), sector, role and IGO code.
+    Person {
+        name: String,
+        country: Option<String>,
+        sector: String,
+        role: String,
+        igo: Option<String>,
+    },
     /// A title of a person; `sector` None when it comes from the organisation;
     /// `counterpart` for "homologue"/"counterpart".
     Title {
@@ -299,6 +308,8 @@ struct Files {
 }
 
 const EN_COUNTRIES: &str = include_str!("../data/en/countries.tsv");
+/// Persons are named alike in French and English news: one file for both.
+const PERSONS: &str = include_str!("../data/persons.tsv");
 
 const FR: Files = Files {
     countries: include_str!("../data/fr/countries.tsv"),
@@ -566,6 +577,26 @@ impl Lexicon {
             });
             for f in forms(row.cells[3]) {
                 b.add_form(f, e);
+            }
+        }
+        for row in rows(PERSONS, 7) {
+            let (role, igo) = match row.cells[3].split_once(':') {
+                Some((role, igo)) => (role, Some(igo.to_string())),
+                None => (row.cells[3], None),
+            };
+            let e = b.add_entry(Entry {
+                kind: Kind::Person {
+                    name: row.cells[0].to_string(),
+                    country: opt(row.cells[1]),
+                    sector: row.cells[2].to_string(),
+                    role: role.to_string(),
+                    igo,
+                },
+                plural: false,
+            });
+            // Names are written as they appear: no sentence-initial variant.
+            for f in forms(row.cells[6]) {
+                b.link(f, e, false);
             }
         }
         for row in rows(files.titles, 3) {

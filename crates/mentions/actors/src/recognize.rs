@@ -77,6 +77,8 @@ struct Coding {
     /// A nationality adjective describing a thing ("frappes russes"): no
     /// actor of its own, but a country the event stage may use.
     adjective: bool,
+    /// A person of the persons lexicon.
+    known_person: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -585,6 +587,7 @@ fn head_coding(entry: &'static Entry) -> Coding {
 fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding> {
     // Prefer the more specific reading.
     let rank = |k: &Kind| match k {
+        Kind::Person { .. } => 0,
         Kind::Group { .. } => 0,
         Kind::Igo { .. } => 1,
         Kind::Title { .. } => 2,
@@ -623,8 +626,80 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding> {
             proper: Some(name.clone()),
             ..Default::default()
         },
+        Kind::Person {
+            name,
+            country,
+            sector,
+            role,
+            igo,
+        } => Coding {
+            country: country.as_deref(),
+            sector: Some(sector.as_str()),
+            role: Some(role.as_str()),
+            igo: igo.as_deref(),
+            proper: Some(name.clone()),
+            person: true,
+            title: true,
+            known_person: true,
+            ..Default::default()
+        },
         Kind::Sector { .. } | Kind::Title { .. } => head_coding(entry),
     })
+}
+
+/// Joins a title and the known person it names, side by side or in
+/// apposition: "President Yoweri Museveni", "U.S. President George Bush",
+/// "Sergei Lavrov, Russia's foreign minister". The title's words win (the
+/// text says which office); the person fills what the title leaves open.
+fn join_known_persons(ctx: &Ctx, phrases: Vec<Phrase>) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
+    for mut p in phrases {
+        // "Mr. Araghchi", "M. Poutine": the honorific belongs to the name.
+        if p.coding.known_person {
+            let toks = &ctx.doc.tokens;
+            let mut k = ctx.token_before(p.span.start);
+            if k.is_some_and(|k| ctx.tok_text(&toks[k]) == ".") {
+                k = k.and_then(|k| k.checked_sub(1));
+            }
+            if let Some(t) = k.map(|k| &toks[k]) {
+                let close = p.span.start - t.nend <= 2 && t.sentence == p.sentence;
+                let taken = out.last().is_some_and(|q| q.span.end > t.nstart);
+                if close && !taken && HONORIFICS.contains(&ctx.tok_text(t)) {
+                    p.span.start = t.nstart;
+                }
+            }
+        }
+        if let Some(prev) = out.last_mut() {
+            let g = gap(ctx.text, prev.span.end, p.span.start);
+            let g = [", the ", ", le ", ", la ", ", l'"]
+                .iter()
+                .find_map(|d| g.strip_prefix(d.trim_end()).filter(|r| r.trim().is_empty()))
+                .map_or(g, |_| ",");
+            let close = prev.sentence == p.sentence && matches!(g, "" | ",");
+            let title_then_person = prev.coding.title && !prev.coding.person && p.coding.known_person;
+            let person_then_title =
+                prev.coding.known_person && p.coding.title && !p.coding.person && g == ",";
+            if close && (title_then_person || person_then_title) {
+                let (title, person) = if title_then_person {
+                    (prev.coding.clone(), p.coding.clone())
+                } else {
+                    (p.coding.clone(), prev.coding.clone())
+                };
+                prev.span.end = p.span.end;
+                prev.coding = Coding {
+                    country: title.country.or(person.country),
+                    sector: title.sector.or(person.sector),
+                    role: title.role.or(person.role),
+                    igo: title.igo.or(person.igo),
+                    igo_name: title.igo_name,
+                    ..person
+                };
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
 }
 
 /// The French insertion "ministère russe de la Défense": the words before a
@@ -1106,6 +1181,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     let atoms = atoms(&ctx);
     let mut phrases = phrases(&ctx, &atoms);
     attach_names(&ctx, &mut phrases);
+    let mut phrases = join_known_persons(&ctx, phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
     phrases.extend(honorific_persons(&ctx, &phrases));
     phrases.sort_by_key(|p| p.span.start);

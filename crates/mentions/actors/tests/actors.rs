@@ -162,6 +162,7 @@ fn lexicon_files_are_well_formed() {
         ("fr/titles", include_str!("../data/fr/titles.tsv"), 3),
         ("en/context", include_str!("../data/en/context.tsv"), 2),
         ("fr/context", include_str!("../data/fr/context.tsv"), 2),
+        ("persons", include_str!("../data/persons.tsv"), 7),
     ];
     for (name, data, cols) in files {
         assert_eq!(
