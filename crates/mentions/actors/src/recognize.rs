@@ -389,16 +389,21 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
         .collect();
     // "Radical French farmers", "Angry French dairy farmers": a nationality
     // before the noun it qualifies is no part of a name, whatever precedes it.
+    let is_adjective = |a: &Atom| {
+        first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. })).is_some()
+            && first_of(ctx, a, |k| matches!(k, Kind::Country { .. })).is_none()
+    };
     let before_head: Vec<bool> = atoms
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            atoms.get(i + 1).is_some_and(|b| {
-                let g = gap(ctx.text, a.span.end, b.span.start);
-                b.sentence == a.sentence
-                    && first_of(ctx, b, is_head).is_some()
-                    && (g.is_empty() || modifier_gap(ctx, g))
-            })
+            is_adjective(a)
+                && atoms.get(i + 1).is_some_and(|b| {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    b.sentence == a.sentence
+                        && first_of(ctx, b, is_head).is_some()
+                        && (g.is_empty() || modifier_gap(ctx, g))
+                })
         })
         .collect();
     let toks = &ctx.doc.tokens;
@@ -406,8 +411,10 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
         .into_iter()
         .zip(before_head)
         .filter(|(a, before_head)| {
-            let adjective = first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. })).is_some()
-                && first_of(ctx, a, |k| matches!(k, Kind::Country { .. })).is_none();
+            if !is_place_like(ctx, a) {
+                return true;
+            }
+            let adjective = is_adjective(a);
             let adjective_after_head =
                 adjective && head_ends.binary_search(&a.span.start.saturating_sub(1)).is_ok();
             let adjective_before_head = adjective && *before_head;
@@ -445,11 +452,15 @@ fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
 }
 
 /// The text between two spans, trimmed ("" when they touch or overlap).
+/// Every gap the recogniser reads is a few words ("'s", "de la", ", the");
+/// a longer one is returned as a marker that matches none of them.
 fn gap(text: &str, a: usize, b: usize) -> &str {
-    if a <= b {
-        text[a..b].trim()
-    } else {
+    if a > b {
         ""
+    } else if b - a > 24 {
+        "\u{0}"
+    } else {
+        text[a..b].trim()
     }
 }
 
