@@ -212,6 +212,8 @@ struct Lang {
     must: &'static [&'static str],
     /// Words that put an act in doubt rather than announce it.
     uncertain: &'static [&'static str],
+    /// Prepositions that make a nominal act the cause or setting of another.
+    background: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -225,6 +227,21 @@ const FR: Lang = Lang {
     ],
     agent: &["par"],
     uncertain: &["éventuel", "éventuelle", "éventuels", "éventuelles"],
+    background: &[
+        "après",
+        "à la suite de",
+        "suite à",
+        "en raison de",
+        "à cause de",
+        "en réponse à",
+        "en représailles à",
+        "en protestation contre",
+        "pour protester contre",
+        "malgré",
+        "lors de",
+        "pendant",
+        "au lendemain de",
+    ],
     must: &[
         "doit",
         "doivent",
@@ -293,6 +310,23 @@ const EN: Lang = Lang {
     passive: &["was", "were", "been", "being", "is", "are", "be"],
     must: &["must", "should"],
     uncertain: &["whether"],
+    background: &[
+        "after",
+        "following",
+        "amid",
+        "because of",
+        "due to",
+        "in the wake of",
+        "in response to",
+        "in retaliation for",
+        "in protest of",
+        "in protest at",
+        "in protest against",
+        "to protest",
+        "to protest against",
+        "despite",
+        "during",
+    ],
     agent: &["by"],
     between: &["between"],
     and: &["and", ","],
@@ -495,6 +529,32 @@ fn governs_complement(p: PloverType) -> bool {
     )
 }
 
+/// An act named as the cause or setting of the sentence's event, after its
+/// event: "... closed its borders because of fighting between ...",
+/// "... imposed a curfew after a demonstration", "in protest of the
+/// government's refusal". It is background to the news, reported by the
+/// sentence's own event, not a second event.
+fn background(ctx: &Ctx, h: &Hit, before: &[Hit], events: &[Event]) -> bool {
+    let main = events.iter().any(|e| e.evidence.sentence == h.sentence)
+        && before
+            .iter()
+            .any(|p| p.sentence == h.sentence && p.sense.pos != Pos::Noun);
+    if !main || h.sense.pos == Pos::Verb {
+        return false;
+    }
+    let toks = &ctx.doc.tokens;
+    let from = h.toks.start.saturating_sub(6);
+    let words: Vec<String> = (from..h.toks.start)
+        .filter(|&i| toks[i].sentence == h.sentence)
+        .map(|i| ctx.word(&toks[i]))
+        .collect();
+    let text = words.join(" ");
+    ctx.lang
+        .background
+        .iter()
+        .any(|b| text.ends_with(b) || text.contains(&format!("{b} ")) && words.len() <= 6)
+}
+
 /// Cooperative acts announced for the future are, in CAMEO and PLOVER, an
 /// expression of intent: AGREE with the matching 03x code ("X will visit Y"
 /// → 036 intent to meet; "will provide aid" → 033).
@@ -551,7 +611,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 .rev()
                 .take_while(|p| p.sentence == h.sentence)
                 .any(|p| p.sense.plover == PloverType::Protest);
-        let governed = governed || protest_aim;
+        let governed = governed || protest_aim || background(&ctx, h, &hits[..hi], &events);
         if governed || adjectival(&ctx, h) {
             continue;
         }
