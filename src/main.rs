@@ -8,17 +8,20 @@ mod debug;
 mod demo;
 mod eval;
 mod input;
+mod pipeline;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use vigie_extract::{extract, Options};
+use vigie_extract::Options;
 
-use crate::input::{InputFormat, Metadata, Reader};
+use crate::input::{InputFormat, Inputs, Metadata};
 
 #[derive(Parser)]
 #[command(name = "vigie", version, about = "Reads news and writes down what happened.")]
@@ -29,8 +32,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract events from articles: plain text files (one article each) or
-    /// JSON Lines (one article per line); stdin when no file or `-`.
+    /// Extract events from articles: plain text (one article per file), JSON
+    /// Lines (one per line), HTML pages, RSS/Atom feeds, WARC archives; stdin
+    /// when no file or `-`.
     Extract(ExtractArgs),
     /// Run extraction on the bundled sample articles and print a table.
     Demo,
@@ -70,7 +74,8 @@ struct DebugArgs {
 struct ExtractArgs {
     /// Input files; `-` or nothing reads stdin.
     files: Vec<PathBuf>,
-    /// Input format; `auto` picks by extension (.jsonl/.ndjson: jsonl; else text).
+    /// Input format; `auto` picks by extension (.jsonl/.ndjson: jsonl,
+    /// .html/.htm: html, .xml/.rss/.atom: feed, .warc/.warc.gz: warc; else text).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
     /// Output format: one JSON object per line, or pretty-printed objects.
@@ -97,6 +102,19 @@ struct ExtractArgs {
     /// Also write every token with its byte span.
     #[arg(long)]
     tokens: bool,
+    /// Worker threads; all cores when absent. The output is the same whatever the number.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// At the end, print counters per stage on stderr (articles, skips and why,
+    /// sentences, mentions, events by type, seconds per stage, peak memory).
+    #[arg(long)]
+    stats: bool,
+    /// At the end, print the same counters as one JSON object on stderr.
+    #[arg(long)]
+    stats_json: bool,
+    /// No progress bar (it is drawn only when stderr is a terminal).
+    #[arg(long)]
+    no_progress: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,8 +163,16 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
     if files.is_empty() {
         files.push(PathBuf::from("-"));
     }
-    if args.id.is_some() && files.len() > 1 {
-        anyhow::bail!("--id names one article: give a single file");
+    if args.id.is_some() {
+        if files.len() > 1 {
+            anyhow::bail!("--id names one article: give a single file");
+        }
+        if matches!(
+            args.input_format.resolve(&files[0]),
+            InputFormat::Jsonl | InputFormat::Feed | InputFormat::Warc
+        ) {
+            anyhow::bail!("--id names one article: not for JSON Lines, feed or WARC input, which hold many");
+        }
     }
     let meta = Metadata {
         id: args.id.clone(),
@@ -156,41 +182,33 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
         title: args.title.clone(),
         source: args.source.clone(),
     };
-    let options = Options { tokens: args.tokens };
+    let threads = match args.threads {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    let total_bytes = files
+        .iter()
+        .map(|f| (f != Path::new("-")).then(|| std::fs::metadata(f).ok().map(|m| m.len())).flatten())
+        .sum::<Option<u64>>();
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let settings = pipeline::Settings {
+        threads,
+        options: Options { tokens: args.tokens },
+        pretty: args.format == OutputFormat::Json,
+        progress: !args.no_progress,
+        total_bytes,
+        bytes_read: Arc::clone(&bytes_read),
+    };
+    let inputs = Inputs::new(files, args.input_format, meta, bytes_read);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut code = 0u8;
-    for path in &files {
-        let reader = match Reader::open(path, args.input_format, &meta) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("vigie: {e}");
-                code = 2;
-                continue;
-            }
-        };
-        for item in reader {
-            match item {
-                Ok(article) => {
-                    let record = extract(&article, &options);
-                    match args.format {
-                        OutputFormat::Jsonl => serde_json::to_writer(&mut out, &record)?,
-                        OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &record)?,
-                    }
-                    out.write_all(b"\n")?;
-                }
-                Err(e) if e.fatal => {
-                    eprintln!("vigie: {e}");
-                    code = 2;
-                    break;
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    code = code.max(1);
-                }
-            }
-        }
-    }
+    let (code, stats) = pipeline::run(inputs, &settings, &mut out)?;
     out.flush()?;
+    if args.stats {
+        eprint!("{stats}");
+    }
+    if args.stats_json {
+        eprintln!("{}", serde_json::to_string(&stats)?);
+    }
     Ok(code)
 }
