@@ -25,11 +25,11 @@
 pub mod charset;
 mod dates;
 pub mod feed;
-// pub mod fetch;
+pub mod fetch;
 pub mod html;
 pub mod robots;
 pub mod warc;
-// pub mod watch;
+pub mod watch;
 
 use std::fmt;
 
