@@ -11,8 +11,8 @@ use crate::input::{InputFormat, Metadata, Reader};
 fn read_article(file: Option<&Path>) -> Result<String> {
     let path = file.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
     let count = std::sync::Arc::default();
-    let mut reader =
-        Reader::open(&path, InputFormat::Text, &Metadata::default(), &count).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut reader = Reader::open(&path, InputFormat::Text, &Metadata::default(), &count)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     match reader.next() {
         Some(Ok(item)) => Ok(item.resolve().map_err(|e| anyhow::anyhow!("{e}"))?.text),
         Some(Err(e)) => Err(anyhow::anyhow!("{e}")),

@@ -202,7 +202,12 @@ pub enum Reader {
 impl Reader {
     /// Opens an input. Plain text, pages and feeds are read whole here, so an
     /// unreadable file is reported at once; the bytes read are added to `count`.
-    pub fn open(path: &Path, format: InputFormat, meta: &Metadata, count: &Arc<AtomicU64>) -> Result<Reader, InputError> {
+    pub fn open(
+        path: &Path,
+        format: InputFormat,
+        meta: &Metadata,
+        count: &Arc<AtomicU64>,
+    ) -> Result<Reader, InputError> {
         let stdin = path == Path::new("-");
         let format = format.resolve(path);
         let source: Box<dyn Read + Send> = if stdin {
@@ -234,7 +239,8 @@ impl Reader {
                 })
             }
             InputFormat::Warc => {
-                let reader = WarcReader::open(source, &at, &meta.to_meta()).map_err(|e| cannot_read(path, &e))?;
+                let reader =
+                    WarcReader::open(source, &at, &meta.to_meta()).map_err(|e| cannot_read(path, &e))?;
                 return Ok(Reader::Warc(reader));
             }
             _ => {}
@@ -253,10 +259,12 @@ impl Reader {
                     given: meta.to_meta(),
                     ..Page::default()
                 };
-                return Ok(Reader::Items(vec![Ok(Item::Html(page))].into_iter()));
+                return Ok(Reader::Items(vec![Ok(Item::Html(Box::new(page)))].into_iter()));
             }
             InputFormat::Feed => {
-                return Ok(Reader::Items(feed::file_items(&bytes, &at, &meta.to_meta()).into_iter()));
+                return Ok(Reader::Items(
+                    feed::file_items(&bytes, &at, &meta.to_meta()).into_iter(),
+                ));
             }
             _ => {}
         }

@@ -235,7 +235,11 @@ fn run_extract(args: ExtractArgs) -> Result<u8> {
     };
     let total_bytes = files
         .iter()
-        .map(|f| (f != Path::new("-")).then(|| std::fs::metadata(f).ok().map(|m| m.len())).flatten())
+        .map(|f| {
+            (f != Path::new("-"))
+                .then(|| std::fs::metadata(f).ok().map(|m| m.len()))
+                .flatten()
+        })
         .sum::<Option<u64>>();
     let bytes_read = Arc::new(AtomicU64::new(0));
     let settings = pipeline::Settings {

@@ -215,7 +215,10 @@ fn progress_bar(settings: &Settings) -> Option<ProgressBar> {
             ProgressBar::new(total),
             "{spinner} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
         ),
-        None => (ProgressBar::no_length(), "{spinner} {bytes} read {bytes_per_sec} {msg}"),
+        None => (
+            ProgressBar::no_length(),
+            "{spinner} {bytes} read {bytes_per_sec} {msg}",
+        ),
     };
     bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
     if let Ok(style) = ProgressStyle::with_template(template) {
@@ -368,7 +371,12 @@ impl fmt::Display for Stats {
         let s = &self.seconds;
         let skipped: u64 = self.skipped.values().sum();
         writeln!(f, "vigie: statistics")?;
-        writeln!(f, "  input       {:.1} MB, {} items", mb(self.bytes), thousands(self.read))?;
+        writeln!(
+            f,
+            "  input       {:.1} MB, {} items",
+            mb(self.bytes),
+            thousands(self.read)
+        )?;
         writeln!(
             f,
             "  articles    {} extracted ({:.1} MB of text), {} skipped",
@@ -379,7 +387,10 @@ impl fmt::Display for Stats {
         if !self.skipped.is_empty() {
             let mut why: Vec<(&&str, &u64)> = self.skipped.iter().collect();
             why.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            let why: Vec<String> = why.iter().map(|(k, n)| format!("{k} {}", thousands(**n))).collect();
+            let why: Vec<String> = why
+                .iter()
+                .map(|(k, n)| format!("{k} {}", thousands(**n)))
+                .collect();
             writeln!(f, "  skipped     {}", why.join(", "))?;
         }
         writeln!(f, "  sentences   {}", thousands(self.sentences))?;
@@ -394,7 +405,10 @@ impl fmt::Display for Stats {
         let total: u64 = self.events.values().sum();
         let mut by_type: Vec<(&&str, &u64)> = self.events.iter().collect();
         by_type.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let by_type: Vec<String> = by_type.iter().map(|(k, n)| format!("{k} {}", thousands(**n))).collect();
+        let by_type: Vec<String> = by_type
+            .iter()
+            .map(|(k, n)| format!("{k} {}", thousands(**n)))
+            .collect();
         if by_type.is_empty() {
             writeln!(f, "  events      0")?;
         } else {
@@ -487,7 +501,12 @@ mod tests {
         let ids: Vec<String> = String::from_utf8(one)
             .unwrap()
             .lines()
-            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["id"].as_str().unwrap().to_string())
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect();
         let want: Vec<String> = (0..40).filter(|i| i % 7 != 3).map(|i| format!("a{i}")).collect();
         assert_eq!(ids, want);

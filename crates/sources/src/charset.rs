@@ -24,11 +24,13 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> Result<(String, 
         return Ok(decode_with(enc, &bytes[bom_len..], "byte order mark"));
     }
     if let Some(label) = content_type.and_then(charset_param) {
-        let enc = Encoding::for_label(label.as_bytes()).ok_or_else(|| Reason::UnknownCharset(label.clone()))?;
+        let enc =
+            Encoding::for_label(label.as_bytes()).ok_or_else(|| Reason::UnknownCharset(label.clone()))?;
         return Ok(decode_with(enc, bytes, "HTTP Content-Type"));
     }
     if let Some(label) = meta_charset(&bytes[..bytes.len().min(PRESCAN)]) {
-        let enc = Encoding::for_label(label.as_bytes()).ok_or_else(|| Reason::UnknownCharset(label.clone()))?;
+        let enc =
+            Encoding::for_label(label.as_bytes()).ok_or_else(|| Reason::UnknownCharset(label.clone()))?;
         // A page cannot declare UTF-16 in ASCII-compatible markup: the
         // standard reads such a declaration as UTF-8.
         let enc = if enc == UTF_16BE || enc == UTF_16LE {
@@ -128,12 +130,17 @@ mod tests {
         assert!(s.contains("café"), "{s}");
         assert_eq!(w, None);
 
-        let http_equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\x93oui\x94";
+        let http_equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\x93oui\x94";
         let (s, _) = decode_html(http_equiv, None).unwrap();
         assert!(s.contains("\u{201c}oui\u{201d}"), "{s}");
 
         // The HTTP header wins over the page.
-        let (s, _) = decode_html("<meta charset=iso-8859-1>café".as_bytes(), Some("text/html; charset=utf-8")).unwrap();
+        let (s, _) = decode_html(
+            "<meta charset=iso-8859-1>café".as_bytes(),
+            Some("text/html; charset=utf-8"),
+        )
+        .unwrap();
         assert!(s.ends_with("café"));
 
         // A byte order mark wins over everything.
@@ -141,7 +148,10 @@ mod tests {
         assert!(s.ends_with('é'), "{s}");
 
         // Undeclared: UTF-8 when valid, else windows-1252 with a warning.
-        assert_eq!(decode_html("été".as_bytes(), None).unwrap(), ("été".to_string(), None));
+        assert_eq!(
+            decode_html("été".as_bytes(), None).unwrap(),
+            ("été".to_string(), None)
+        );
         let (s, w) = decode_html(b"\xe9t\xe9", None).unwrap();
         assert_eq!(s, "été");
         assert!(w.unwrap().contains("windows-1252"));
@@ -166,8 +176,14 @@ mod tests {
 
     #[test]
     fn content_type_parameter() {
-        assert_eq!(charset_param("text/html; charset=\"UTF-8\""), Some("UTF-8".into()));
-        assert_eq!(charset_param("text/html;Charset = latin1 "), Some("latin1".into()));
+        assert_eq!(
+            charset_param("text/html; charset=\"UTF-8\""),
+            Some("UTF-8".into())
+        );
+        assert_eq!(
+            charset_param("text/html;Charset = latin1 "),
+            Some("latin1".into())
+        );
         assert_eq!(charset_param("text/html"), None);
     }
 }

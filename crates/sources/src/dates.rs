@@ -11,18 +11,15 @@ use chrono::{DateTime, Datelike, NaiveDate};
 /// outside 1900..=2200 (a placeholder such as `0000-00-00`).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let date = iso_like(s).or_else(|| {
-        DateTime::parse_from_rfc2822(s)
-            .ok()
-            .map(|d| d.date_naive())
-    })?;
+    let date = iso_like(s).or_else(|| DateTime::parse_from_rfc2822(s).ok().map(|d| d.date_naive()))?;
     (1900..=2200).contains(&date.year()).then_some(date)
 }
 
 /// `YYYY-MM-DD`, `YYYY/MM/DD` or `YYYYMMDD`, alone or followed by a time.
 fn iso_like(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r.clone()).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     let (y, m, d, rest) = if digits(0..4) && b.get(4).is_some_and(|c| *c == b'-' || *c == b'/') {
         let sep = b[4];
         if !(digits(5..7) && b.get(7) == Some(&sep) && digits(8..10)) {

@@ -44,7 +44,9 @@ pub struct Feed {
 /// makes relative links absolute.
 pub fn parse(bytes: &[u8], url: Option<&str>) -> Result<Feed, Reason> {
     let trimmed = bytes.trim_ascii_start();
-    let trimmed = trimmed.strip_prefix(b"\xef\xbb\xbf".as_slice()).unwrap_or(trimmed);
+    let trimmed = trimmed
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(trimmed);
     if trimmed.is_empty() {
         return Err(Reason::NotAFeed("empty document".to_string()));
     }
@@ -79,7 +81,11 @@ pub fn parse(bytes: &[u8], url: Option<&str>) -> Result<Feed, Reason> {
                 title: e.title.map(|t| collapse(&t.content)).filter(|t| !t.is_empty()),
                 published: e.published.or(e.updated).map(|d| d.date_naive()),
                 html,
-                lang: e.language.as_deref().and_then(primary_language).or_else(|| feed_lang.clone()),
+                lang: e
+                    .language
+                    .as_deref()
+                    .and_then(primary_language)
+                    .or_else(|| feed_lang.clone()),
             }
         })
         .collect();
@@ -104,7 +110,10 @@ pub fn file_items(bytes: &[u8], at: &str, given: &Meta) -> Vec<ReadResult> {
             let here = format!(
                 "{at}: item {}{}",
                 i + 1,
-                item.link.as_deref().map(|l| format!(" <{l}>")).unwrap_or_default()
+                item.link
+                    .as_deref()
+                    .map(|l| format!(" <{l}>"))
+                    .unwrap_or_default()
             );
             let text = item.html.as_deref().map(fragment_text).unwrap_or_default();
             if text.trim().is_empty() {
@@ -157,7 +166,9 @@ pub fn fragment_text(html: &str) -> String {
 
 /// Keeps the day as written: feed-rs would move it to UTC.
 fn local_day(s: &str) -> Option<DateTime<Utc>> {
-    parse_date(s).and_then(|d| d.and_hms_opt(12, 0, 0)).map(|t| t.and_utc())
+    parse_date(s)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .map(|t| t.and_utc())
 }
 
 fn describe(e: &feed_rs::parser::ParseFeedError) -> String {
@@ -184,7 +195,8 @@ fn absolute(href: &str, base: Option<&url::Url>) -> Option<String> {
 
 fn primary_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?;
-    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_alphabetic())).then(|| primary.to_ascii_lowercase())
+    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
 }
 
 fn collapse(s: &str) -> String {
@@ -238,20 +250,37 @@ mod tests {
     fn file_items_report_empty_ones() {
         let items = file_items(RSS.as_bytes(), "f.xml", &Meta::default());
         assert_eq!(items.len(), 2);
-        let Ok(Item::Article(a)) = &items[0] else { panic!("{:?}", items[0]) };
+        let Ok(Item::Article(a)) = &items[0] else {
+            panic!("{:?}", items[0])
+        };
         assert_eq!(a.text, "Les combats ont repris lundi.\n\nTrois morts.");
         assert_eq!(a.source.as_deref(), Some("Le Quotidien - International"));
         assert_eq!(a.title.as_deref(), Some("Combats à Goma"));
         let Err(skip) = &items[1] else { panic!() };
         assert_eq!(skip.reason, Reason::EmptyItem);
-        assert!(skip.at.starts_with("f.xml: item 2 <https://journal.example/vide.html>"), "{}", skip.at);
+        assert!(
+            skip.at
+                .starts_with("f.xml: item 2 <https://journal.example/vide.html>"),
+            "{}",
+            skip.at
+        );
     }
 
     #[test]
     fn not_a_feed() {
-        for bad in [&b""[..], b"Hello, world", b"<html><body>page</body></html>", b"<rss><channel><item>", b"{\"a\":1}"] {
+        for bad in [
+            &b""[..],
+            b"Hello, world",
+            b"<html><body>page</body></html>",
+            b"<rss><channel><item>",
+            b"{\"a\":1}",
+        ] {
             let err = parse(bad, None).unwrap_err();
-            assert!(matches!(err, Reason::NotAFeed(_)), "{:?}: {err:?}", String::from_utf8_lossy(bad));
+            assert!(
+                matches!(err, Reason::NotAFeed(_)),
+                "{:?}: {err:?}",
+                String::from_utf8_lossy(bad)
+            );
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use url::Url;
@@ -114,8 +114,12 @@ pub struct Fetcher {
     config: FetchConfig,
     turns: Mutex<HashMap<String, Turn>>,
     turn_freed: Condvar,
-    robots: Mutex<HashMap<String, (Robots, Instant)>>,
+    /// Per origin: its robots.txt and when it was read. One lock per origin,
+    /// so threads wanting the same robots.txt wait for one fetch of it.
+    robots: Mutex<HashMap<String, RobotsSlot>>,
 }
+
+type RobotsSlot = Arc<Mutex<Option<(Robots, Instant)>>>;
 
 /// The outcome of one request, before redirects are followed.
 enum Hop {
@@ -160,9 +164,13 @@ impl Fetcher {
             if visited.len() > self.config.max_redirects {
                 return Err(Reason::TooManyRedirects(self.config.max_redirects));
             }
-            let parsed = Url::parse(&current).map_err(|e| Reason::Network(format!("bad URL '{current}': {e}")))?;
+            let parsed =
+                Url::parse(&current).map_err(|e| Reason::Network(format!("bad URL '{current}': {e}")))?;
             if !matches!(parsed.scheme(), "http" | "https") {
-                return Err(Reason::Network(format!("unsupported URL scheme '{}'", parsed.scheme())));
+                return Err(Reason::Network(format!(
+                    "unsupported URL scheme '{}'",
+                    parsed.scheme()
+                )));
             }
             let robots = self.robots_for(&parsed);
             let path = match parsed.query() {
@@ -185,7 +193,10 @@ impl Fetcher {
     }
 
     /// Runs `attempt` again after transient failures, waiting longer each time.
-    fn with_retries<T>(&self, mut attempt: impl FnMut() -> Result<T, (Reason, Option<Duration>)>) -> Result<T, Reason> {
+    fn with_retries<T>(
+        &self,
+        mut attempt: impl FnMut() -> Result<T, (Reason, Option<Duration>)>,
+    ) -> Result<T, Reason> {
         let mut wait = self.config.backoff;
         let mut tries = 0;
         loop {
@@ -266,13 +277,18 @@ impl Fetcher {
             304 => return Ok(Hop::Done(Fetched::NotModified)),
             301 | 302 | 303 | 307 | 308 => {
                 let location = header("location").ok_or((Reason::HttpStatus(status), None))?;
-                let next = url
-                    .join(&location)
-                    .map_err(|e| (Reason::Network(format!("bad redirect location '{location}': {e}")), None))?;
+                let next = url.join(&location).map_err(|e| {
+                    (
+                        Reason::Network(format!("bad redirect location '{location}': {e}")),
+                        None,
+                    )
+                })?;
                 return Ok(Hop::Redirect(next.into()));
             }
             _ => {
-                let retry_after = header("retry-after").and_then(|s| s.parse::<u64>().ok()).map(Duration::from_secs);
+                let retry_after = header("retry-after")
+                    .and_then(|s| s.parse::<u64>().ok())
+                    .map(Duration::from_secs);
                 return Err((Reason::HttpStatus(status), retry_after));
             }
         }
@@ -307,19 +323,21 @@ impl Fetcher {
     /// The robots.txt rules of `url`'s site, fetched once per `robots_ttl`.
     fn robots_for(&self, url: &Url) -> Robots {
         let origin = url.origin().ascii_serialization();
-        {
-            let cache = self.robots.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some((r, at)) = cache.get(&origin) {
-                if at.elapsed() < self.config.robots_ttl {
-                    return r.clone();
-                }
+        let slot = Arc::clone(
+            self.robots
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .entry(origin)
+                .or_default(),
+        );
+        let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((r, at)) = &*slot {
+            if at.elapsed() < self.config.robots_ttl {
+                return r.clone();
             }
         }
         let robots = self.fetch_robots(url);
-        self.robots
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(origin, (robots.clone(), Instant::now()));
+        *slot = Some((robots.clone(), Instant::now()));
         robots
     }
 
@@ -332,7 +350,9 @@ impl Fetcher {
         // unreachable robots.txt means "do not crawl" until the next try.
         for _ in 0..5 {
             match self.request(&at, None, self.config.host_delay, 512 * 1024) {
-                Ok(Hop::Done(Fetched::Body(r))) => return Robots::parse(&String::from_utf8_lossy(&r.body), agent),
+                Ok(Hop::Done(Fetched::Body(r))) => {
+                    return Robots::parse(&String::from_utf8_lossy(&r.body), agent)
+                }
                 Ok(Hop::Done(Fetched::NotModified)) => return Robots::allow_all(),
                 Ok(Hop::Redirect(next)) => match Url::parse(&next) {
                     Ok(u) => at = u,
@@ -348,7 +368,11 @@ impl Fetcher {
 
 /// `host:port`: the unit of politeness.
 fn host_key(url: &Url) -> String {
-    format!("{}:{}", url.host_str().unwrap_or_default(), url.port_or_known_default().unwrap_or(0))
+    format!(
+        "{}:{}",
+        url.host_str().unwrap_or_default(),
+        url.port_or_known_default().unwrap_or(0)
+    )
 }
 
 fn network(e: &ureq::Error) -> Reason {
@@ -364,7 +388,6 @@ fn network(e: &ureq::Error) -> Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
 
     #[test]
     fn one_request_at_a_time_per_host_with_a_delay() {

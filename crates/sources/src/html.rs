@@ -99,7 +99,8 @@ impl Page {
         if m.published.is_none() {
             if let Some(d) = self.crawl_date {
                 m.published = Some(d);
-                warnings.push("no publication date in the page: the crawl date (WARC-Date) is used".to_string());
+                warnings
+                    .push("no publication date in the page: the crawl date (WARC-Date) is used".to_string());
             }
         }
         Ok(ArticleInput {
@@ -120,6 +121,8 @@ impl Page {
 pub fn main_text(html: &str, url: Option<&str>) -> Option<(String, PageMeta)> {
     let doc = Document::from(html);
     let mut meta = metadata(&doc, url);
+    let og_title = meta.title.is_some() && doc.select("meta[property=\"og:title\"][content]").exists();
+    drop_boilerplate(&doc);
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -131,18 +134,76 @@ pub fn main_text(html: &str, url: Option<&str>) -> Option<(String, PageMeta)> {
     let article = readability.parse().ok()?;
     let text = tidy(&article.text_content);
     let words = text.split_whitespace().count();
-    let longest = text.lines().map(|l| l.split_whitespace().count()).max().unwrap_or(0);
+    let longest = text
+        .lines()
+        .map(|l| l.split_whitespace().count())
+        .max()
+        .unwrap_or(0);
     if words < MIN_WORDS || longest < MIN_PARAGRAPH_WORDS {
         return None;
     }
+    // Readability's title (JSON-LD headline, else `<title>` less the site's
+    // name) unless the page gave an `og:title`, written for sharing and
+    // already clean.
     let title = article.title.trim();
-    if !title.is_empty() {
+    if !title.is_empty() && !og_title {
         meta.title = Some(collapse(title));
     }
     if meta.site_name.is_none() {
-        meta.site_name = article.site_name.as_deref().map(collapse).filter(|s| !s.is_empty());
+        meta.site_name = article
+            .site_name
+            .as_deref()
+            .map(collapse)
+            .filter(|s| !s.is_empty());
     }
     Some((text, meta))
+}
+
+/// Words in a `class` or `id` that mark page furniture Readability keeps
+/// when it sits beside the article: newsletter boxes, cookie banners, share
+/// bars, promotions.
+const BOILERPLATE: &[&str] = &[
+    "newsletter",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "subscribe",
+    "subscription",
+    "paywall",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comments",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sponsored",
+    "outbrain",
+    "taboola",
+];
+
+/// Removes elements whose class or id names page furniture (a word of it,
+/// cut at spaces, `-` and `_`), except the page's structure and the article.
+fn drop_boilerplate(doc: &Document) {
+    let marked = |v: Option<tendril::StrTendril>| {
+        v.is_some_and(|v| {
+            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|w| BOILERPLATE.iter().any(|b| w.eq_ignore_ascii_case(b)))
+        })
+    };
+    for node in doc.select("[class], [id]").nodes() {
+        let Some(name) = node.node_name() else { continue };
+        if matches!(name.as_ref(), "html" | "body" | "main" | "article") {
+            continue;
+        }
+        if marked(node.attr("class")) || marked(node.attr("id")) {
+            node.remove_from_parent();
+        }
+    }
 }
 
 /// One paragraph per line, paragraphs separated by a blank line, spaces
@@ -203,16 +264,27 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         .select("meta")
         .iter()
         .filter_map(|m| {
-            let name = m.attr("property").or_else(|| m.attr("name")).or_else(|| m.attr("itemprop"))?;
+            let name = m
+                .attr("property")
+                .or_else(|| m.attr("name"))
+                .or_else(|| m.attr("itemprop"))?;
             let content = m.attr("content")?;
             Some((name.trim().to_ascii_lowercase(), content.trim().to_string()))
         })
         .collect();
-    let meta = |name: &str| metas.iter().find(|(n, c)| n == name && !c.is_empty()).map(|(_, c)| c.as_str());
+    let meta = |name: &str| {
+        metas
+            .iter()
+            .find(|(n, c)| n == name && !c.is_empty())
+            .map(|(_, c)| c.as_str())
+    };
 
     // Each source in the order of trust; the first date that parses wins.
     let mut sources: Vec<(Option<NaiveDate>, &'static str)> = Vec::new();
-    sources.push((meta("article:published_time").and_then(parse_date), "article:published_time"));
+    sources.push((
+        meta("article:published_time").and_then(parse_date),
+        "article:published_time",
+    ));
     let found = |s: &[(Option<NaiveDate>, &str)]| s.iter().any(|(d, _)| d.is_some());
     if !found(&sources) {
         sources.push((json_ld_date(doc), "JSON-LD datePublished"));
@@ -221,7 +293,10 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         sources.push((time_element(doc), "<time datetime>"));
     }
     if !found(&sources) {
-        sources.push((DATE_META.iter().find_map(|name| meta(name).and_then(parse_date)), "<meta> date"));
+        sources.push((
+            DATE_META.iter().find_map(|name| meta(name).and_then(parse_date)),
+            "<meta> date",
+        ));
     }
     let (published, published_from) = sources
         .into_iter()
@@ -257,10 +332,13 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> PageMeta {
         .and_then(|l| primary_language(&l));
 
     PageMeta {
-        title: meta("og:title").map(collapse).filter(|t| !t.is_empty()).or_else(|| {
-            let t = collapse(&doc.select("title").text());
-            (!t.is_empty()).then_some(t)
-        }),
+        title: meta("og:title")
+            .map(collapse)
+            .filter(|t| !t.is_empty())
+            .or_else(|| {
+                let t = collapse(&doc.select("title").text());
+                (!t.is_empty()).then_some(t)
+            }),
         url: canonical,
         lang,
         published,
@@ -283,7 +361,8 @@ fn base_url(doc: &Document, url: Option<&str>) -> Option<url::Url> {
 /// `fr-FR` → `fr`; `None` unless the primary subtag is a two-letter code.
 fn primary_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?;
-    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_alphabetic())).then(|| primary.to_ascii_lowercase())
+    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
 }
 
 /// The `datePublished` of the page's JSON-LD: of an article-like object
@@ -296,7 +375,10 @@ fn json_ld_date(doc: &Document) -> Option<NaiveDate> {
             continue;
         }
         let text = script.text();
-        let body = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
+        let body = text
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
         let Ok(value) = serde_json::from_str::<serde_json::Value>(body) else {
             continue;
         };
@@ -318,7 +400,11 @@ fn collect_dates(v: &serde_json::Value, out: &mut Vec<(bool, NaiveDate)>, depth:
     match v {
         Value::Array(items) => items.iter().for_each(|i| collect_dates(i, out, depth + 1)),
         Value::Object(obj) => {
-            if let Some(d) = obj.get("datePublished").and_then(Value::as_str).and_then(parse_date) {
+            if let Some(d) = obj
+                .get("datePublished")
+                .and_then(Value::as_str)
+                .and_then(parse_date)
+            {
                 let article = match obj.get("@type") {
                     Some(Value::String(t)) => is_article_type(t),
                     Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(is_article_type),
@@ -347,7 +433,11 @@ fn time_element(doc: &Document) -> Option<NaiveDate> {
         "article time[datetime]",
         "time[datetime]",
     ] {
-        if let Some(d) = doc.select(selector).iter().find_map(|t| t.attr("datetime").and_then(|d| parse_date(&d))) {
+        if let Some(d) = doc
+            .select(selector)
+            .iter()
+            .find_map(|t| t.attr("datetime").and_then(|d| parse_date(&d)))
+        {
             return Some(d);
         }
     }
@@ -369,13 +459,22 @@ mod tests {
 
     #[test]
     fn publication_date_order_of_trust() {
-        let head = |extra: &str| format!("<html><head>{extra}</head><body><article>{}</article></body></html>", body(3));
+        let head = |extra: &str| {
+            format!(
+                "<html><head>{extra}</head><body><article>{}</article></body></html>",
+                body(3)
+            )
+        };
         let og = r#"<meta property="article:published_time" content="2024-04-05T08:00:00+02:00">"#;
         let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","datePublished":"2020-01-01"},{"@type":"NewsArticle","datePublished":"2024-04-06"}]}</script>"#;
         let time = r#"</head><body><time datetime="2024-04-07">7 avril</time><p>x</p></body><head>"#;
         let dc = r#"<meta name="DC.date.issued" content="2024/04/08">"#;
         let cases = [
-            (format!("{dc}{ld}{og}"), date(2024, 4, 5), "article:published_time"),
+            (
+                format!("{dc}{ld}{og}"),
+                date(2024, 4, 5),
+                "article:published_time",
+            ),
             (format!("{dc}{ld}"), date(2024, 4, 6), "JSON-LD datePublished"),
             (format!("{dc}{time}"), date(2024, 4, 7), "<time datetime>"),
             (dc.to_string(), date(2024, 4, 8), "<meta> date"),
@@ -399,7 +498,10 @@ mod tests {
             body(4)
         );
         let (text, meta) = main_text(&html, Some("https://journal.example/x/y")).unwrap();
-        assert_eq!(meta.url.as_deref(), Some("https://journal.example/actu/goma.html"));
+        assert_eq!(
+            meta.url.as_deref(),
+            Some("https://journal.example/actu/goma.html")
+        );
         assert_eq!(meta.lang.as_deref(), Some("fr"));
         assert_eq!(meta.site_name.as_deref(), Some("Le Quotidien"));
         assert!(meta.title.unwrap().starts_with("Combats à Goma"));
@@ -418,7 +520,10 @@ mod tests {
             bytes: nav.as_bytes().to_vec(),
             ..Page::default()
         };
-        assert_eq!(page.article().unwrap_err(), ("x.html".to_string(), Reason::NoMainText));
+        assert_eq!(
+            page.article().unwrap_err(),
+            ("x.html".to_string(), Reason::NoMainText)
+        );
     }
 
     #[test]

@@ -205,7 +205,7 @@ pub enum Item {
     /// An article ready for extraction.
     Article(ArticleInput),
     /// A web page whose main text is still to be extracted.
-    Html(html::Page),
+    Html(Box<html::Page>),
 }
 
 impl Item {

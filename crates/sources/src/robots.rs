@@ -90,7 +90,10 @@ impl Robots {
         let named = |g: &&Group| g.agents.iter().any(|a| a != "*" && agent.starts_with(a.as_str()));
         let mut chosen: Vec<&Group> = groups.iter().filter(named).collect();
         if chosen.is_empty() {
-            chosen = groups.iter().filter(|g| g.agents.iter().any(|a| a == "*")).collect();
+            chosen = groups
+                .iter()
+                .filter(|g| g.agents.iter().any(|a| a == "*"))
+                .collect();
         }
         Robots {
             rules: chosen.iter().flat_map(|g| g.rules.iter().cloned()).collect(),

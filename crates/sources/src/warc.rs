@@ -95,7 +95,11 @@ impl WarcReader {
             format!("{}: record {}", self.at, self.record)
         };
         let reason = if self.gzip {
-            Reason::BadGzip(format!("{} (at byte {} of the uncompressed stream)", describe(e), self.pos))
+            Reason::BadGzip(format!(
+                "{} (at byte {} of the uncompressed stream)",
+                describe(e),
+                self.pos
+            ))
         } else {
             Reason::Io(describe(e))
         };
@@ -109,7 +113,11 @@ impl WarcReader {
         } else {
             Reason::Truncated(format!("the file ends {what}"))
         };
-        Step::Yield(Err(Skip::new(format!("{}: record {}", self.at, self.record), reason).last()))
+        Step::Yield(Err(Skip::new(
+            format!("{}: record {}", self.at, self.record),
+            reason,
+        )
+        .last()))
     }
 
     /// One line, with its end of line; empty at the end of the stream.
@@ -164,7 +172,9 @@ impl WarcReader {
                 return Step::Continue;
             }
             self.resync = true;
-            let found = String::from_utf8_lossy(&line[..line.len().min(40)]).trim_end().to_string();
+            let found = String::from_utf8_lossy(&line[..line.len().min(40)])
+                .trim_end()
+                .to_string();
             let at = if self.record == 0 {
                 self.at.clone()
             } else {
@@ -172,7 +182,9 @@ impl WarcReader {
             };
             return Step::Yield(Err(Skip::new(
                 at,
-                Reason::BadWarc(format!("expected a record header ('WARC/1.x') at byte {start}, found '{found}'")),
+                Reason::BadWarc(format!(
+                    "expected a record header ('WARC/1.x') at byte {start}, found '{found}'"
+                )),
             )));
         }
         self.resync = false;
@@ -202,7 +214,9 @@ impl WarcReader {
         let too_large = length > MAX_PAGE_BYTES + HTTP_HEADER_ROOM;
         if !is_response || too_large {
             match self.skip(length) {
-                Ok(n) if n < length => return self.truncated(format!("after {n} of the record's {length} bytes")),
+                Ok(n) if n < length => {
+                    return self.truncated(format!("after {n} of the record's {length} bytes"))
+                }
                 Ok(_) => {}
                 Err(e) => return self.broken(&e),
             }
@@ -302,7 +316,7 @@ impl WarcReader {
             Ok(b) => b,
             Err(reason) => return Err(Skip::new(here, reason)),
         };
-        Ok(Item::Html(Page {
+        Ok(Item::Html(Box::new(Page {
             at: here,
             bytes: body,
             url: h.target.clone(),
@@ -310,7 +324,7 @@ impl WarcReader {
             given: self.given.clone(),
             fallback: Meta::default(),
             crawl_date: h.date,
-        }))
+        })))
     }
 }
 
@@ -353,7 +367,10 @@ fn parse_http(block: &[u8]) -> Result<Response, String> {
     let proto = parts.next().unwrap_or_default();
     let status = parts.next().and_then(|s| s.parse::<u16>().ok());
     let (true, Some(status)) = (proto.starts_with("HTTP/"), status) else {
-        return Err(format!("not an HTTP response: '{}'", status_line.chars().take(40).collect::<String>()));
+        return Err(format!(
+            "not an HTTP response: '{}'",
+            status_line.chars().take(40).collect::<String>()
+        ));
     };
     let mut r = Response {
         status,
@@ -381,13 +398,20 @@ fn parse_http(block: &[u8]) -> Result<Response, String> {
 pub fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
     match content_type {
         Some(ct) => {
-            let mime = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+            let mime = ct
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase();
             mime == "text/html" || mime == "application/xhtml+xml"
         }
         None => {
             let head: Vec<u8> = body.iter().take(512).map(u8::to_ascii_lowercase).collect();
             let head = head.trim_ascii_start();
-            head.starts_with(b"<!doctype html") || head.starts_with(b"<html") || head.windows(5).any(|w| w == b"<html")
+            head.starts_with(b"<!doctype html")
+                || head.starts_with(b"<html")
+                || head.windows(5).any(|w| w == b"<html")
         }
     }
 }
@@ -432,7 +456,10 @@ fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(body.get(..size)?);
         body = &body[size..];
-        body = body.strip_prefix(b"\r\n").or_else(|| body.strip_prefix(b"\n")).unwrap_or(body);
+        body = body
+            .strip_prefix(b"\r\n")
+            .or_else(|| body.strip_prefix(b"\n"))
+            .unwrap_or(body);
     }
 }
 
@@ -474,11 +501,35 @@ mod tests {
     fn archive() -> Vec<u8> {
         let mut w = Vec::new();
         w.extend_from_slice(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n");
-        write_response(&mut w, "https://a.example/1", "2024-04-05T10:00:00Z", &page(WORDS)).unwrap();
+        write_response(
+            &mut w,
+            "https://a.example/1",
+            "2024-04-05T10:00:00Z",
+            &page(WORDS),
+        )
+        .unwrap();
         w.extend_from_slice(b"WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 3\r\n\r\nGET\r\n\r\n");
-        write_response(&mut w, "https://a.example/img.png", "2024-04-05T10:00:00Z", b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG").unwrap();
-        write_response(&mut w, "https://a.example/moved", "2024-04-05T10:00:00Z", b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n").unwrap();
-        write_response(&mut w, "https://a.example/2", "2024-04-06T10:00:00Z", &page(WORDS)).unwrap();
+        write_response(
+            &mut w,
+            "https://a.example/img.png",
+            "2024-04-05T10:00:00Z",
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
+        )
+        .unwrap();
+        write_response(
+            &mut w,
+            "https://a.example/moved",
+            "2024-04-05T10:00:00Z",
+            b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n",
+        )
+        .unwrap();
+        write_response(
+            &mut w,
+            "https://a.example/2",
+            "2024-04-06T10:00:00Z",
+            &page(WORDS),
+        )
+        .unwrap();
         w
     }
 
@@ -493,7 +544,9 @@ mod tests {
     }
 
     fn read(bytes: Vec<u8>) -> Vec<ReadResult> {
-        WarcReader::open(io::Cursor::new(bytes), "t.warc", &Meta::default()).unwrap().collect()
+        WarcReader::open(io::Cursor::new(bytes), "t.warc", &Meta::default())
+            .unwrap()
+            .collect()
     }
 
     fn urls(items: &[ReadResult]) -> Vec<String> {
@@ -584,10 +637,24 @@ mod tests {
         write_response(&mut w, "https://a.example/3", "2024-04-05", &p).unwrap();
         let items = read(w);
         assert_eq!(urls(&items), ["https://a.example/1", "https://a.example/3"]);
-        let errs: Vec<String> = items.iter().filter_map(|i| i.as_ref().err()).map(|s| s.to_string()).collect();
+        let errs: Vec<String> = items
+            .iter()
+            .filter_map(|i| i.as_ref().err())
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(errs.len(), 2, "{errs:?}");
-        assert!(errs[0].starts_with("t.warc: record 2 <https://a.example/bad>: bad WARC record: wrong Content-Length"), "{errs:?}");
-        assert!(errs[1].starts_with("t.warc: record 3 <https://a.example/bad2>: bad WARC record: wrong Content-Length"), "{errs:?}");
+        assert!(
+            errs[0].starts_with(
+                "t.warc: record 2 <https://a.example/bad>: bad WARC record: wrong Content-Length"
+            ),
+            "{errs:?}"
+        );
+        assert!(
+            errs[1].starts_with(
+                "t.warc: record 3 <https://a.example/bad2>: bad WARC record: wrong Content-Length"
+            ),
+            "{errs:?}"
+        );
     }
 
     #[test]
@@ -618,7 +685,10 @@ mod tests {
         let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
         let r = parse_http(chunked).unwrap();
         assert!(r.chunked);
-        assert_eq!(decode_body(&chunked[r.body_start..], true, None).unwrap(), b"hello world");
+        assert_eq!(
+            decode_body(&chunked[r.body_start..], true, None).unwrap(),
+            b"hello world"
+        );
         let mut gz = GzEncoder::new(Vec::new(), Compression::fast());
         gz.write_all(b"<html>x</html>").unwrap();
         let gz = gz.finish().unwrap();

@@ -80,7 +80,10 @@ pub enum WatchError {
     #[error("cannot read the state file '{path}': {source}")]
     ReadState { path: PathBuf, source: io::Error },
     #[error("the state file '{path}' is not a Vigie watch state: {source}")]
-    BadState { path: PathBuf, source: serde_json::Error },
+    BadState {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
     #[error("cannot write the state file '{path}': {source}")]
     WriteState { path: PathBuf, source: io::Error },
 }
@@ -110,6 +113,9 @@ pub struct FeedState {
 /// An item's fate.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemState {
+    /// The feed that listed it.
+    #[serde(default)]
+    pub feed: String,
     /// Handed to the sink, or failed for good: never fetched again.
     pub done: bool,
     /// Failed fetches so far.
@@ -223,6 +229,9 @@ impl Watcher {
                 };
                 let st = self.state.items.entry(key.clone()).or_default();
                 st.seen = now;
+                if st.feed.is_empty() {
+                    st.feed = url.clone();
+                }
                 if st.done || st.attempts >= self.config.max_attempts || !queued.insert(key.clone()) {
                     continue;
                 }
@@ -234,7 +243,9 @@ impl Watcher {
             }
         }
         let forget = self.config.forget_after.as_secs();
-        self.state.items.retain(|_, s| now.saturating_sub(s.seen) <= forget);
+        self.state
+            .items
+            .retain(|_, s| now.saturating_sub(s.seen) <= forget);
         report.items_fetched = jobs.len();
         self.fetch_pages(jobs, sink, &mut report)?;
         self.save()?;
@@ -242,7 +253,12 @@ impl Watcher {
     }
 
     /// Polls every `interval` until `stop` is set (checked every second).
-    pub fn run(&mut self, sink: &mut dyn Sink, interval: Duration, stop: &AtomicBool) -> Result<(), WatchError> {
+    pub fn run(
+        &mut self,
+        sink: &mut dyn Sink,
+        interval: Duration,
+        stop: &AtomicBool,
+    ) -> Result<(), WatchError> {
         while !stop.load(Ordering::Relaxed) {
             let started = Instant::now();
             self.poll(sink)?;
@@ -257,9 +273,25 @@ impl Watcher {
     #[allow(clippy::type_complexity)]
     fn fetch_feeds(&self) -> Vec<Result<Option<(feed::Feed, Validators)>, Skip>> {
         let urls = &self.config.feeds;
+        // A feed with items still to fetch (failed for a passing reason, or
+        // refused by the sink) is fetched in full: a 304 would not list them.
+        let max = self.config.max_attempts;
+        let pending: HashSet<&str> = self
+            .state
+            .items
+            .values()
+            .filter(|s| !s.done && s.attempts < max)
+            .map(|s| s.feed.as_str())
+            .collect();
         let validators: Vec<Option<Validators>> = urls
             .iter()
-            .map(|u| self.state.feeds.get(u).map(|f| f.validators.clone()))
+            .map(|u| {
+                if pending.contains(u.as_str()) {
+                    None
+                } else {
+                    self.state.feeds.get(u).map(|f| f.validators.clone())
+                }
+            })
             .collect();
         let results = Mutex::new((0..urls.len()).map(|_| None).collect::<Vec<_>>());
         let next = Mutex::new(0usize);
@@ -288,7 +320,12 @@ impl Watcher {
 
     /// Fetches the pages of `jobs` on worker threads and hands the articles to
     /// the sink in feed order, updating the state as each one is done.
-    fn fetch_pages(&mut self, jobs: Vec<Job>, sink: &mut dyn Sink, report: &mut PollReport) -> Result<(), WatchError> {
+    fn fetch_pages(
+        &mut self,
+        jobs: Vec<Job>,
+        sink: &mut dyn Sink,
+        report: &mut PollReport,
+    ) -> Result<(), WatchError> {
         if jobs.is_empty() {
             return Ok(());
         }
@@ -365,7 +402,11 @@ impl Watcher {
 }
 
 /// Fetches and parses one feed: `None` when unchanged since `validators`.
-fn fetch_feed(fetcher: &Fetcher, url: &str, validators: Option<&Validators>) -> Result<Option<(feed::Feed, Validators)>, Skip> {
+fn fetch_feed(
+    fetcher: &Fetcher,
+    url: &str,
+    validators: Option<&Validators>,
+) -> Result<Option<(feed::Feed, Validators)>, Skip> {
     match fetcher.get(url, validators) {
         Ok(Fetched::NotModified) => Ok(None),
         Ok(Fetched::Body(r)) => {
@@ -442,13 +483,17 @@ fn load_state(path: &Path) -> Result<State, WatchError> {
 }
 
 fn unix_now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// Reads a duration: `90` (seconds), `500ms`, `30s`, `10m`, `2h`, `1d`.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    let split = s.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(s.len());
+    let split = s
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(s.len());
     let (num, unit) = s.split_at(split);
     let n: f64 = num
         .parse()
@@ -461,7 +506,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         "d" => n * 86400.0,
         u => return Err(format!("unknown unit '{u}' in '{s}' (ms, s, m, h, d)")),
     };
-    if !secs.is_finite() || secs < 0.0 || secs > 1e9 {
+    if !secs.is_finite() || !(0.0..=1e9).contains(&secs) {
         return Err(format!("'{s}' is out of range"));
     }
     Ok(Duration::from_secs_f64(secs))
@@ -501,7 +546,9 @@ mod tests {
         let again = Watcher::new(WatchConfig::default(), Some(path.clone())).unwrap();
         assert_eq!(again.state(), w.state());
         fs::write(&path, b"{not json").unwrap();
-        let err = Watcher::new(WatchConfig::default(), Some(path.clone())).err().unwrap();
+        let err = Watcher::new(WatchConfig::default(), Some(path.clone()))
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("is not a Vigie watch state"), "{err}");
         fs::remove_dir_all(&dir).unwrap();
     }
