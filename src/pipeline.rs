@@ -79,6 +79,9 @@ pub struct Stats {
     pub threads: usize,
     /// Peak resident memory of the process (VmHWM), when the system tells it.
     pub peak_rss_bytes: Option<u64>,
+    /// Processor time of the process, all threads (user + system): on a
+    /// shared machine, throughput per CPU-second is the per-core speed.
+    pub cpu_seconds: Option<f64>,
 }
 
 /// Seconds spent in each stage.
@@ -260,6 +263,7 @@ where
     stats.seconds.wall = started.elapsed().as_secs_f64();
     stats.bytes = settings.bytes_read.load(Ordering::Relaxed);
     stats.peak_rss_bytes = peak_rss();
+    stats.cpu_seconds = cpu_seconds();
     Ok((writer.code, stats))
 }
 
@@ -350,6 +354,19 @@ pub fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// User + system time of this process, all threads (Linux `/proc/self/stat`,
+/// in clock ticks of 1/100 s, the value on every Linux platform Vigie targets).
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
@@ -435,6 +452,13 @@ impl fmt::Display for Stats {
                 self.articles as f64 / s.wall,
                 self.sentences as f64 / s.wall,
                 mb(self.bytes) / s.wall
+            )?;
+        }
+        if let Some(cpu) = self.cpu_seconds.filter(|c| *c > 0.0) {
+            writeln!(
+                f,
+                "  per core    {:.0} sentences per CPU-second ({cpu:.2} CPU-seconds)",
+                self.sentences as f64 / cpu
             )?;
         }
         if let Some(rss) = self.peak_rss_bytes {
@@ -548,5 +572,10 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1234567), "1,234,567");
         assert!(peak_rss().is_some_and(|b| b > 0));
+        let spin = std::time::Instant::now();
+        while spin.elapsed() < Duration::from_millis(50) {
+            std::hint::black_box(0u64);
+        }
+        assert!(cpu_seconds().is_some_and(|c| c > 0.0));
     }
 }
