@@ -774,3 +774,71 @@ fn watch_sink_errors_leave_items_for_the_next_poll() {
         ["Talks resume", "Strike on Kharkiv", "Protests", "Talks resume"]
     );
 }
+
+#[test]
+fn fetch_times_out_retries_and_names_the_cause() {
+    use vigie_sources::fetch::{FetchConfig, Fetcher};
+    use vigie_sources::Reason;
+
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let page_tries = Arc::new(AtomicUsize::new(0));
+    let tries = Arc::clone(&page_tries);
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while !stopped.load(Ordering::Relaxed) && std::time::Instant::now() < deadline {
+            let Ok((stream, _)) = listener.accept() else {
+                std::thread::sleep(Duration::from_millis(5));
+                continue;
+            };
+            let tries = Arc::clone(&tries);
+            std::thread::spawn(move || {
+                let _ = serve(stream, |path, _| {
+                    if path == "/robots.txt" {
+                        return (404, vec![], Vec::new());
+                    }
+                    // The page never comes in time.
+                    tries.fetch_add(1, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(1500));
+                    (200, vec![], b"late".to_vec())
+                });
+            });
+        }
+    });
+    let fetcher = Fetcher::new(FetchConfig {
+        timeout: Duration::from_millis(300),
+        connect_timeout: Duration::from_millis(300),
+        retries: 1,
+        backoff: Duration::from_millis(10),
+        host_delay: Duration::ZERO,
+        ..FetchConfig::default()
+    });
+    let started = std::time::Instant::now();
+    let err = fetcher
+        .get(&format!("http://127.0.0.1:{port}/slow.html"), None)
+        .unwrap_err();
+    stop.store(true, Ordering::Relaxed);
+    assert!(
+        matches!(&err, Reason::Network(m) if m.contains("timed out")),
+        "{err}"
+    );
+    assert!(err.transient());
+    assert_eq!(page_tries.load(Ordering::SeqCst), 2, "one try and one retry");
+    assert!(
+        started.elapsed() < Duration::from_millis(1400),
+        "{:?}",
+        started.elapsed()
+    );
+
+    // A site whose robots.txt cannot be read is not crawled, and says why.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = closed.local_addr().unwrap().port();
+    drop(closed);
+    let err = fetcher
+        .get(&format!("http://127.0.0.1:{dead}/a.html"), None)
+        .unwrap_err();
+    assert!(err.to_string().contains("robots.txt unavailable"), "{err}");
+}

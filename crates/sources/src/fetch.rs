@@ -119,7 +119,11 @@ pub struct Fetcher {
     robots: Mutex<HashMap<String, RobotsSlot>>,
 }
 
-type RobotsSlot = Arc<Mutex<Option<(Robots, Instant)>>>;
+type RobotsSlot = Arc<Mutex<Option<(Result<Robots, Reason>, Instant)>>>;
+
+/// How long an unreachable robots.txt keeps its site closed before it is
+/// asked for again.
+const ROBOTS_RETRY: Duration = Duration::from_secs(600);
 
 /// The outcome of one request, before redirects are followed.
 enum Hop {
@@ -172,7 +176,7 @@ impl Fetcher {
                     parsed.scheme()
                 )));
             }
-            let robots = self.robots_for(&parsed);
+            let robots = self.robots_for(&parsed)?;
             let path = match parsed.query() {
                 Some(q) => format!("{}?{q}", parsed.path()),
                 None => parsed.path().to_string(),
@@ -320,8 +324,10 @@ impl Fetcher {
         })))
     }
 
-    /// The robots.txt rules of `url`'s site, fetched once per `robots_ttl`.
-    fn robots_for(&self, url: &Url) -> Robots {
+    /// The robots.txt rules of `url`'s site, fetched once per `robots_ttl`;
+    /// an error when it could not be read (a server error or a network
+    /// failure means "do not crawl for now", RFC 9309 §2.3.1.4).
+    fn robots_for(&self, url: &Url) -> Result<Robots, Reason> {
         let origin = url.origin().ascii_serialization();
         let slot = Arc::clone(
             self.robots
@@ -332,7 +338,12 @@ impl Fetcher {
         );
         let mut slot = slot.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((r, at)) = &*slot {
-            if at.elapsed() < self.config.robots_ttl {
+            let ttl = if r.is_ok() {
+                self.config.robots_ttl
+            } else {
+                ROBOTS_RETRY.min(self.config.robots_ttl)
+            };
+            if at.elapsed() < ttl {
                 return r.clone();
             }
         }
@@ -341,28 +352,34 @@ impl Fetcher {
         robots
     }
 
-    fn fetch_robots(&self, url: &Url) -> Robots {
+    fn fetch_robots(&self, url: &Url) -> Result<Robots, Reason> {
         let agent = self.config.user_agent.split(['/', ' ']).next().unwrap_or("vigie");
         let Ok(mut at) = url.join("/robots.txt") else {
-            return Robots::allow_all();
+            return Ok(Robots::allow_all());
+        };
+        let unavailable = |why: Reason| {
+            Reason::Network(format!(
+                "robots.txt unavailable ({why}): site not crawled for now"
+            ))
         };
         // Redirects are followed (up to five, RFC 9309); no retries: an
-        // unreachable robots.txt means "do not crawl" until the next try.
+        // unreachable robots.txt closes the site until it is asked again.
         for _ in 0..5 {
             match self.request(&at, None, self.config.host_delay, 512 * 1024) {
                 Ok(Hop::Done(Fetched::Body(r))) => {
-                    return Robots::parse(&String::from_utf8_lossy(&r.body), agent)
+                    return Ok(Robots::parse(&String::from_utf8_lossy(&r.body), agent))
                 }
-                Ok(Hop::Done(Fetched::NotModified)) => return Robots::allow_all(),
+                Ok(Hop::Done(Fetched::NotModified)) => return Ok(Robots::allow_all()),
                 Ok(Hop::Redirect(next)) => match Url::parse(&next) {
                     Ok(u) => at = u,
-                    Err(_) => return Robots::allow_all(),
+                    Err(_) => return Ok(Robots::allow_all()),
                 },
-                Err((Reason::HttpStatus(s), _)) if (400..500).contains(&s) => return Robots::allow_all(),
-                Err(_) => return Robots::disallow_all(),
+                // "Unavailable" (4xx): no rules, everything allowed.
+                Err((Reason::HttpStatus(s), _)) if (400..500).contains(&s) => return Ok(Robots::allow_all()),
+                Err((why, _)) => return Err(unavailable(why)),
             }
         }
-        Robots::allow_all()
+        Ok(Robots::allow_all())
     }
 }
 

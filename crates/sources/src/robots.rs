@@ -23,8 +23,7 @@ impl Robots {
         Robots::default()
     }
 
-    /// Nothing allowed (the site's robots.txt could not be read: a server
-    /// error means "do not crawl", RFC 9309 §2.3.1.4).
+    /// Nothing allowed.
     pub fn disallow_all() -> Robots {
         Robots {
             rules: vec![(false, "/".to_string())],
