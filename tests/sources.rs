@@ -345,6 +345,29 @@ fn bad_inputs_are_reported_and_skipped() {
     );
 }
 
+/// Every record of HTML, feed and WARC input validates against the contract.
+fn assert_schema_valid(recs: &[serde_json::Value]) {
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("schema/article-events.schema.json")).unwrap())
+            .unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    for r in recs {
+        let errors: Vec<String> = validator
+            .iter_errors(r)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{} violates the schema:\n{}",
+            r["article"]["id"],
+            errors.join("\n")
+        );
+    }
+}
+
 #[test]
 fn threads_give_byte_identical_output() {
     let golden: Vec<String> = golden_articles()
@@ -385,6 +408,14 @@ fn threads_give_byte_identical_output() {
     let n = one.iter().filter(|&&b| b == b'\n').count();
     assert_eq!(n, 2 * golden.len() + 3 + 2);
     assert!(one == two, "--threads 1 and --threads 2 differ");
+    let recs: Vec<serde_json::Value> = String::from_utf8(one.clone())
+        .unwrap()
+        .lines()
+        .skip(2 * golden.len())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 5);
+    assert_schema_valid(&recs);
     assert!(one == run("5"), "--threads 1 and --threads 5 differ");
 }
 
