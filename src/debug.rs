@@ -10,10 +10,11 @@ use crate::input::{InputFormat, Metadata, Reader};
 /// Reads one plain-text article (stdin for `-` or none).
 fn read_article(file: Option<&Path>) -> Result<String> {
     let path = file.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
-    let mut reader =
-        Reader::open(&path, InputFormat::Text, &Metadata::default()).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let count = std::sync::Arc::default();
+    let mut reader = Reader::open(&path, InputFormat::Text, &Metadata::default(), &count)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     match reader.next() {
-        Some(Ok(a)) => Ok(a.text),
+        Some(Ok(item)) => Ok(item.resolve().map_err(|e| anyhow::anyhow!("{e}"))?.text),
         Some(Err(e)) => Err(anyhow::anyhow!("{e}")),
         None => Ok(String::new()),
     }

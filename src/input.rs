@@ -1,30 +1,77 @@
-//! Reading articles: plain text files and JSON Lines, from files or stdin.
+//! Reading articles: plain text, JSON Lines, HTML pages, RSS/Atom feeds and
+//! WARC archives, from files or stdin.
 //!
 //! A plain-text input is one article; its metadata comes from the command
 //! line. A JSON Lines input is one article per line with the fields `id`,
 //! `text` and optional `published`, `lang`, `url`, `title`, `source`. A bad
 //! line is reported as `path:LINE: why` and skipped; the others are read.
 //! Invalid UTF-8 is decoded lossily and noted in the article's warnings.
+//!
+//! HTML pages, feeds and WARC archives are read by `vigie-sources`: a page is
+//! one article (its main text; the command line's metadata wins over the
+//! page's), a feed file one article per item (the item's content or summary),
+//! a WARC file one article per HTML response, streamed. Their bad records are
+//! reported as `path: record N <url>: why` and skipped.
+//!
+//! Every reader counts the bytes it reads into a shared counter, for the
+//! progress bar.
 
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde_json::Value;
 use vigie_extract::ArticleInput;
+use vigie_sources::html::Page;
+use vigie_sources::warc::WarcReader;
+use vigie_sources::{feed, Item, Meta, ReadResult, Skip};
 
 /// How to read an input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// By extension: `.jsonl`/`.ndjson` are JSON Lines, anything else text.
+    /// By extension: `.jsonl`/`.ndjson` JSON Lines, `.html`/`.htm` HTML,
+    /// `.xml`/`.rss`/`.atom` feed, `.warc`/`.warc.gz` WARC, anything else text.
     Auto,
     /// One article per file.
     Text,
     /// One article per line.
     Jsonl,
+    /// A web page: its main text is the article.
+    Html,
+    /// An RSS or Atom feed: one article per item, from its content or summary.
+    Feed,
+    /// A WARC archive, plain or gzip: one article per HTML response.
+    Warc,
+}
+
+impl InputFormat {
+    /// The format of `path`, by its extension when `self` is `Auto`.
+    pub fn resolve(self, path: &Path) -> InputFormat {
+        if self != InputFormat::Auto {
+            return self;
+        }
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let ext = name.rsplit('.').next().unwrap_or_default();
+        if name.ends_with(".warc.gz") || ext == "warc" {
+            InputFormat::Warc
+        } else {
+            match ext {
+                "jsonl" | "ndjson" => InputFormat::Jsonl,
+                "html" | "htm" | "xhtml" => InputFormat::Html,
+                "xml" | "rss" | "atom" => InputFormat::Feed,
+                _ => InputFormat::Text,
+            }
+        }
+    }
 }
 
 /// Metadata for plain-text articles, from the command line.
@@ -38,12 +85,40 @@ pub struct Metadata {
     pub source: Option<String>,
 }
 
+impl Metadata {
+    fn to_meta(&self) -> Meta {
+        Meta {
+            id: self.id.clone(),
+            published: self.published,
+            lang: self.lang.clone(),
+            url: self.url.clone(),
+            title: self.title.clone(),
+            source: self.source.clone(),
+        }
+    }
+}
+
 /// A problem with an input: a whole file (fatal for that file) or a record.
 #[derive(Debug)]
 pub struct InputError {
     pub message: String,
     /// The rest of the file cannot be read.
     pub fatal: bool,
+    /// The cause, for counting (`--stats`).
+    pub kind: &'static str,
+    /// Expected (a non-HTML record in a web archive): counted, not printed.
+    pub quiet: bool,
+}
+
+impl From<Skip> for InputError {
+    fn from(s: Skip) -> InputError {
+        InputError {
+            message: s.to_string(),
+            fatal: false,
+            kind: s.reason.kind(),
+            quiet: s.quiet,
+        }
+    }
 }
 
 impl fmt::Display for InputError {
@@ -64,6 +139,8 @@ fn cannot_read(path: &Path, e: &io::Error) -> InputError {
     InputError {
         message: format!("cannot read '{}': {}", display(path), describe(e)),
         fatal: true,
+        kind: "unreadable file",
+        quiet: false,
     }
 }
 
@@ -94,33 +171,46 @@ pub fn decode(bytes: Vec<u8>) -> (String, Option<String>) {
     }
 }
 
+/// A reader that adds the bytes it reads to a shared counter.
+struct Counted<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
 /// The articles of one input, in order.
 pub enum Reader {
     Text(Option<ArticleInput>),
     Jsonl {
         path: PathBuf,
-        lines: Box<dyn BufRead>,
+        lines: Box<dyn BufRead + Send>,
         line: usize,
         done: bool,
     },
+    /// A page, or feed items: read whole at opening.
+    Items(std::vec::IntoIter<ReadResult>),
+    Warc(WarcReader),
 }
 
 impl Reader {
-    /// Opens an input. Plain text is read whole here, so an unreadable file
-    /// is reported at once.
-    pub fn open(path: &Path, format: InputFormat, meta: &Metadata) -> Result<Reader, InputError> {
+    /// Opens an input. Plain text, pages and feeds are read whole here, so an
+    /// unreadable file is reported at once; the bytes read are added to `count`.
+    pub fn open(
+        path: &Path,
+        format: InputFormat,
+        meta: &Metadata,
+        count: &Arc<AtomicU64>,
+    ) -> Result<Reader, InputError> {
         let stdin = path == Path::new("-");
-        let jsonl = match format {
-            InputFormat::Jsonl => true,
-            InputFormat::Text => false,
-            InputFormat::Auto => {
-                matches!(
-                    path.extension().and_then(|e| e.to_str()),
-                    Some("jsonl" | "ndjson")
-                )
-            }
-        };
-        let source: Box<dyn Read> = if stdin {
+        let format = format.resolve(path);
+        let source: Box<dyn Read + Send> = if stdin {
             Box::new(io::stdin())
         } else {
             let file = File::open(path).map_err(|e| cannot_read(path, &e))?;
@@ -128,23 +218,56 @@ impl Reader {
                 return Err(InputError {
                     message: format!("cannot read '{}': is a directory", display(path)),
                     fatal: true,
+                    kind: "unreadable file",
+                    quiet: false,
                 });
             }
             Box::new(file)
         };
-        if jsonl {
-            return Ok(Reader::Jsonl {
-                path: path.to_path_buf(),
-                lines: Box::new(BufReader::new(source)),
-                line: 0,
-                done: false,
-            });
+        let source = Counted {
+            inner: source,
+            count: Arc::clone(count),
+        };
+        let at = display(path);
+        match format {
+            InputFormat::Jsonl => {
+                return Ok(Reader::Jsonl {
+                    path: path.to_path_buf(),
+                    lines: Box::new(BufReader::new(source)),
+                    line: 0,
+                    done: false,
+                })
+            }
+            InputFormat::Warc => {
+                let reader =
+                    WarcReader::open(source, &at, &meta.to_meta()).map_err(|e| cannot_read(path, &e))?;
+                return Ok(Reader::Warc(reader));
+            }
+            _ => {}
         }
         let mut bytes = Vec::new();
         let mut source = source;
         source
             .read_to_end(&mut bytes)
             .map_err(|e| cannot_read(path, &e))?;
+        match format {
+            InputFormat::Html => {
+                let page = Page {
+                    at,
+                    bytes,
+                    url: meta.url.clone(),
+                    given: meta.to_meta(),
+                    ..Page::default()
+                };
+                return Ok(Reader::Items(vec![Ok(Item::Html(Box::new(page)))].into_iter()));
+            }
+            InputFormat::Feed => {
+                return Ok(Reader::Items(
+                    feed::file_items(&bytes, &at, &meta.to_meta()).into_iter(),
+                ));
+            }
+            _ => {}
+        }
         let (text, warning) = decode(bytes);
         Ok(Reader::Text(Some(ArticleInput {
             id: meta.id.clone(),
@@ -160,11 +283,13 @@ impl Reader {
 }
 
 impl Iterator for Reader {
-    type Item = Result<ArticleInput, InputError>;
+    type Item = Result<Item, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         match self {
-            Reader::Text(article) => article.take().map(Ok),
+            Reader::Text(article) => article.take().map(|a| Ok(Item::Article(a))),
+            Reader::Items(items) => items.next().map(|r| r.map_err(InputError::from)),
+            Reader::Warc(records) => records.next().map(|r| r.map_err(InputError::from)),
             Reader::Jsonl {
                 path,
                 lines,
@@ -192,11 +317,65 @@ impl Iterator for Reader {
                     continue;
                 }
                 let at = format!("{}:{}", display(path), line);
-                return Some(parse_record(&text, warning).map_err(|why| InputError {
-                    message: format!("{at}: {why}"),
-                    fatal: false,
-                }));
+                return Some(
+                    parse_record(&text, warning)
+                        .map(Item::Article)
+                        .map_err(|why| InputError {
+                            message: format!("{at}: {why}"),
+                            fatal: false,
+                            kind: "bad JSON Lines record",
+                            quiet: false,
+                        }),
+                );
             },
+        }
+    }
+}
+
+/// The items of several inputs, in order, each file opened when reached; a
+/// file that cannot be opened is one fatal error, and reading goes on with
+/// the next.
+pub struct Inputs {
+    files: std::vec::IntoIter<PathBuf>,
+    format: InputFormat,
+    meta: Metadata,
+    count: Arc<AtomicU64>,
+    current: Option<Reader>,
+}
+
+impl Inputs {
+    /// The inputs `files` (`-` is stdin); bytes read are added to `count`.
+    pub fn new(files: Vec<PathBuf>, format: InputFormat, meta: Metadata, count: Arc<AtomicU64>) -> Inputs {
+        Inputs {
+            files: files.into_iter(),
+            format,
+            meta,
+            count,
+            current: None,
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Item, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(reader) = &mut self.current {
+                match reader.next() {
+                    Some(Err(e)) if e.fatal => {
+                        self.current = None;
+                        return Some(Err(e));
+                    }
+                    Some(item) => return Some(item),
+                    None => self.current = None,
+                }
+            }
+            let path = self.files.next()?;
+            match Reader::open(&path, self.format, &self.meta, &self.count) {
+                Ok(r) => self.current = Some(r),
+                Err(e) => return Some(Err(e)),
+            }
         }
     }
 }
@@ -294,6 +473,27 @@ mod tests {
             let err = parse_record(line, None).unwrap_err();
             assert!(err.starts_with(want), "{line}: {err}");
         }
+    }
+
+    #[test]
+    fn formats_by_extension() {
+        let cases = [
+            ("a.jsonl", InputFormat::Jsonl),
+            ("a.NDJSON", InputFormat::Jsonl),
+            ("dir/a.html", InputFormat::Html),
+            ("a.htm", InputFormat::Html),
+            ("feed.xml", InputFormat::Feed),
+            ("feed.rss", InputFormat::Feed),
+            ("CC-NEWS-1.warc.gz", InputFormat::Warc),
+            ("a.warc", InputFormat::Warc),
+            ("a.gz", InputFormat::Text),
+            ("a.txt", InputFormat::Text),
+            ("-", InputFormat::Text),
+        ];
+        for (name, want) in cases {
+            assert_eq!(InputFormat::Auto.resolve(Path::new(name)), want, "{name}");
+        }
+        assert_eq!(InputFormat::Html.resolve(Path::new("a.txt")), InputFormat::Html);
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //!
 //! - `golden`: whole-pipeline golden files under `tests/data/<lang>/`;
 //! - `schema`: every output validates against the article-events contract;
-//! - `cli`: the command line's behaviour on good and bad input.
+//! - `cli`: the command line's behaviour on good and bad input;
+//! - `sources`: HTML pages, feeds, WARC archives, threads, `vigie watch`.
 
 mod cli;
 mod events;
 mod golden;
 mod schema;
+mod sources;
 mod util;

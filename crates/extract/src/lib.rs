@@ -7,6 +7,8 @@
 //! no publication date, lossy decoding noted by the reader) become
 //! `warnings` in the record.
 
+use std::time::{Duration, Instant};
+
 use chrono::NaiveDate;
 use vigie_events::Mentions;
 use vigie_model::{content_id, ArticleEvents, ArticleMeta, SentenceSpan, TokenSpan};
@@ -45,12 +47,37 @@ pub struct Options {
 /// assert_eq!(out.sentences.len(), 1);
 /// ```
 pub fn extract(input: &ArticleInput, options: &Options) -> ArticleEvents {
+    extract_with_stats(input, options).0
+}
+
+/// What one extraction found and how long each stage took (`vigie extract
+/// --stats`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ExtractStats {
+    pub actors: usize,
+    pub places: usize,
+    pub times: usize,
+    pub numbers: usize,
+    /// Normalisation, language identification, sentences and tokens.
+    pub text: Duration,
+    /// Actors, places, times and numbers.
+    pub mentions: Duration,
+    /// Event coding.
+    pub events: Duration,
+}
+
+/// [`extract`], with the mention counts and the time spent in each stage.
+pub fn extract_with_stats(input: &ArticleInput, options: &Options) -> (ArticleEvents, ExtractStats) {
+    let mut stats = ExtractStats::default();
+    let started = Instant::now();
     let mut warnings = input.warnings.clone();
     let id = match &input.id {
         Some(id) if !id.is_empty() => id.clone(),
         _ => content_id(&input.text),
     };
     let doc = vigie_text::analyze(&input.text, input.lang.as_deref());
+    let analysed = Instant::now();
+    stats.text = analysed - started;
     let empty = input.text.trim().is_empty();
     if empty {
         warnings.push("empty article: no text to extract events from".to_string());
@@ -69,7 +96,15 @@ pub fn extract(input: &ArticleInput, options: &Options) -> ArticleEvents {
     }
     let events = if !empty && doc.lang_supported() {
         let mentions = Mentions::find(&doc, input.published);
-        vigie_events::code(&doc, &mentions, input.published)
+        let found = Instant::now();
+        stats.mentions = found - analysed;
+        stats.actors = mentions.actors.len();
+        stats.places = mentions.places.len();
+        stats.times = mentions.times.len();
+        stats.numbers = mentions.numbers.len();
+        let events = vigie_events::code(&doc, &mentions, input.published);
+        stats.events = found.elapsed();
+        events
     } else {
         Vec::new()
     };
@@ -95,7 +130,7 @@ pub fn extract(input: &ArticleInput, options: &Options) -> ArticleEvents {
             })
             .collect()
     });
-    ArticleEvents {
+    let record = ArticleEvents {
         article: ArticleMeta {
             id,
             lang: doc.lang.clone(),
@@ -108,7 +143,8 @@ pub fn extract(input: &ArticleInput, options: &Options) -> ArticleEvents {
         warnings,
         sentences,
         tokens,
-    }
+    };
+    (record, stats)
 }
 
 #[cfg(test)]

@@ -1,0 +1,581 @@
+//! `vigie extract`'s pipeline: read, extract on every core, write in input
+//! order, count.
+//!
+//! One thread reads (files, gzip, WARC framing: cheap and sequential), N
+//! worker threads do the costly part (an HTML page's main text, extraction,
+//! JSON serialisation), and the calling thread writes the records in input
+//! order through a reorder buffer. Memory is bounded by a window of in-flight
+//! items: the reader takes a token before reading an item and the writer
+//! gives it back once the item is written, so at most `window` items are
+//! read and not yet written whatever the input size or a slow article. With
+//! one thread everything runs inline, through the same per-item function: the
+//! output is byte-identical whatever the number of threads.
+//!
+//! A progress bar (articles, bytes, MB/s, ETA when the input size is known)
+//! is drawn on stderr when it is a terminal; [`Stats`] counts what every stage
+//! did and for how long (`--stats`, `--stats-json`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{channel, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::Serialize;
+use vigie_extract::{extract_with_stats, Options};
+use vigie_sources::Item;
+
+use crate::input::InputError;
+
+/// How to run the pipeline.
+pub struct Settings {
+    /// Worker threads; 1 runs everything on the calling thread.
+    pub threads: usize,
+    pub options: Options,
+    /// Pretty-printed JSON objects instead of JSON Lines.
+    pub pretty: bool,
+    /// Draw a progress bar (only if stderr is a terminal).
+    pub progress: bool,
+    /// Total input bytes when known (files, not stdin): the bar's length.
+    pub total_bytes: Option<u64>,
+    /// Bytes read so far, counted by the readers.
+    pub bytes_read: Arc<AtomicU64>,
+}
+
+impl Settings {
+    /// Items read ahead of the writer: enough to keep every worker busy past
+    /// a slow article, few enough to bound memory (a page is at most 10 MB).
+    fn window(&self) -> usize {
+        (self.threads * 8).max(8)
+    }
+}
+
+/// Counters and timings of a run.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Stats {
+    /// Items read: articles and records skipped.
+    pub read: u64,
+    /// Records written.
+    pub articles: u64,
+    /// Records skipped, by cause.
+    pub skipped: BTreeMap<&'static str, u64>,
+    /// Bytes of input read (compressed size for gzip).
+    pub bytes: u64,
+    /// Bytes of article text extracted from.
+    pub text_bytes: u64,
+    pub sentences: u64,
+    pub actors: u64,
+    pub places: u64,
+    pub times: u64,
+    pub numbers: u64,
+    /// Events, by PLOVER type.
+    pub events: BTreeMap<&'static str, u64>,
+    /// Seconds per stage; the worker stages (html, text, mentions, events,
+    /// serialize) are summed over threads.
+    pub seconds: StageSeconds,
+    pub threads: usize,
+    /// Peak resident memory of the process (VmHWM), when the system tells it.
+    pub peak_rss_bytes: Option<u64>,
+    /// Processor time of the process, all threads (user + system): on a
+    /// shared machine, throughput per CPU-second is the per-core speed.
+    pub cpu_seconds: Option<f64>,
+}
+
+/// Seconds spent in each stage.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct StageSeconds {
+    pub read: f64,
+    pub html: f64,
+    pub text: f64,
+    pub mentions: f64,
+    pub events: f64,
+    pub serialize: f64,
+    pub write: f64,
+    pub wall: f64,
+}
+
+/// The outcome of one item, ready to write.
+enum Done {
+    Record(Box<Record>),
+    Failed(InputError, Duration),
+}
+
+struct Record {
+    bytes: Vec<u8>,
+    text_bytes: usize,
+    sentences: usize,
+    events: Vec<&'static str>,
+    x: vigie_extract::ExtractStats,
+    html: Duration,
+    serialize: Duration,
+}
+
+/// Extracts one item: the work of a worker thread.
+fn process(item: Result<Item, InputError>, options: &Options, pretty: bool) -> Done {
+    let item = match item {
+        Ok(i) => i,
+        Err(e) => return Done::Failed(e, Duration::ZERO),
+    };
+    let started = Instant::now();
+    let article = match item.resolve() {
+        Ok(a) => a,
+        Err(skip) => return Done::Failed(InputError::from(skip), started.elapsed()),
+    };
+    let html = started.elapsed();
+    let (record, x) = extract_with_stats(&article, options);
+    let t = Instant::now();
+    let mut bytes = Vec::with_capacity(4096);
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut bytes, &record)
+    } else {
+        serde_json::to_writer(&mut bytes, &record)
+    };
+    // Serialising plain data into memory cannot fail; keep the record anyway.
+    debug_assert!(written.is_ok());
+    bytes.push(b'\n');
+    Done::Record(Box::new(Record {
+        bytes,
+        text_bytes: article.text.len(),
+        sentences: record.sentences.len(),
+        events: record.events.iter().map(|e| e.plover.kind.as_str()).collect(),
+        x,
+        html,
+        serialize: t.elapsed(),
+    }))
+}
+
+/// Writes results in order, reports skips, keeps the counts.
+struct Writer<'a> {
+    out: &'a mut dyn Write,
+    stats: Stats,
+    code: u8,
+    bar: Option<ProgressBar>,
+    bytes_read: Arc<AtomicU64>,
+}
+
+impl Writer<'_> {
+    fn take(&mut self, done: Done) -> io::Result<()> {
+        self.stats.read += 1;
+        match done {
+            Done::Record(r) => {
+                let t = Instant::now();
+                self.out.write_all(&r.bytes)?;
+                let s = &mut self.stats;
+                s.seconds.write += t.elapsed().as_secs_f64();
+                s.articles += 1;
+                s.text_bytes += r.text_bytes as u64;
+                s.sentences += r.sentences as u64;
+                s.actors += r.x.actors as u64;
+                s.places += r.x.places as u64;
+                s.times += r.x.times as u64;
+                s.numbers += r.x.numbers as u64;
+                for e in r.events {
+                    *s.events.entry(e).or_default() += 1;
+                }
+                s.seconds.html += r.html.as_secs_f64();
+                s.seconds.text += r.x.text.as_secs_f64();
+                s.seconds.mentions += r.x.mentions.as_secs_f64();
+                s.seconds.events += r.x.events.as_secs_f64();
+                s.seconds.serialize += r.serialize.as_secs_f64();
+            }
+            Done::Failed(e, html) => {
+                self.stats.seconds.html += html.as_secs_f64();
+                *self.stats.skipped.entry(e.kind).or_default() += 1;
+                let line = if e.fatal {
+                    self.code = 2;
+                    format!("vigie: {e}")
+                } else if !e.quiet {
+                    self.code = self.code.max(1);
+                    e.to_string()
+                } else {
+                    String::new()
+                };
+                if !line.is_empty() {
+                    match &self.bar {
+                        Some(bar) => bar.suspend(|| eprintln!("{line}")),
+                        None => eprintln!("{line}"),
+                    }
+                }
+            }
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.bytes_read.load(Ordering::Relaxed));
+            bar.set_message(format!("{} articles", self.stats.articles));
+        }
+        Ok(())
+    }
+}
+
+fn progress_bar(settings: &Settings) -> Option<ProgressBar> {
+    if !settings.progress || !io::stderr().is_terminal() {
+        return None;
+    }
+    let (bar, template) = match settings.total_bytes {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{spinner} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+        ),
+        None => (
+            ProgressBar::no_length(),
+            "{spinner} {bytes} read {bytes_per_sec} {msg}",
+        ),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.enable_steady_tick(Duration::from_millis(250));
+    Some(bar)
+}
+
+/// Runs the pipeline over `inputs`, writing records to `out`; returns the
+/// exit code (0, 1 when records were skipped, 2 when a file was unreadable)
+/// and the statistics. Fails only when the output cannot be written.
+pub fn run<I>(inputs: I, settings: &Settings, out: &mut dyn Write) -> io::Result<(u8, Stats)>
+where
+    I: Iterator<Item = Result<Item, InputError>> + Send,
+{
+    let started = Instant::now();
+    let mut writer = Writer {
+        out,
+        stats: Stats {
+            threads: settings.threads.max(1),
+            ..Stats::default()
+        },
+        code: 0,
+        bar: progress_bar(settings),
+        bytes_read: Arc::clone(&settings.bytes_read),
+    };
+    let read_secs = if settings.threads <= 1 {
+        sequential(inputs, settings, &mut writer)?
+    } else {
+        parallel(inputs, settings, &mut writer)?
+    };
+    writer.out.flush()?;
+    if let Some(bar) = &writer.bar {
+        bar.finish_and_clear();
+    }
+    let mut stats = writer.stats;
+    stats.seconds.read = read_secs;
+    stats.seconds.wall = started.elapsed().as_secs_f64();
+    stats.bytes = settings.bytes_read.load(Ordering::Relaxed);
+    stats.peak_rss_bytes = peak_rss();
+    stats.cpu_seconds = cpu_seconds();
+    Ok((writer.code, stats))
+}
+
+fn sequential<I>(mut inputs: I, settings: &Settings, writer: &mut Writer) -> io::Result<f64>
+where
+    I: Iterator<Item = Result<Item, InputError>>,
+{
+    let mut read = Duration::ZERO;
+    loop {
+        let t = Instant::now();
+        let Some(item) = inputs.next() else { break };
+        read += t.elapsed();
+        writer.take(process(item, &settings.options, settings.pretty))?;
+    }
+    Ok(read.as_secs_f64())
+}
+
+fn parallel<I>(mut inputs: I, settings: &Settings, writer: &mut Writer) -> io::Result<f64>
+where
+    I: Iterator<Item = Result<Item, InputError>> + Send,
+{
+    let window = settings.window();
+    let options = settings.options;
+    let pretty = settings.pretty;
+    std::thread::scope(|scope| {
+        let (job_tx, job_rx) = sync_channel::<(u64, Result<Item, InputError>)>(window);
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (done_tx, done_rx) = channel::<(u64, Done)>();
+        let (token_tx, token_rx) = sync_channel::<()>(window);
+        for _ in 0..window {
+            // The channel holds exactly `window` tokens: never full here.
+            let _ = token_tx.send(());
+        }
+        let reader = scope.spawn(move || {
+            let mut read = Duration::ZERO;
+            let mut seq = 0u64;
+            // Stops when the writer is gone (no more tokens) or the input ends.
+            while token_rx.recv().is_ok() {
+                let t = Instant::now();
+                let Some(item) = inputs.next() else { break };
+                read += t.elapsed();
+                if job_tx.send((seq, item)).is_err() {
+                    break;
+                }
+                seq += 1;
+            }
+            read.as_secs_f64()
+        });
+        for _ in 0..settings.threads {
+            let jobs = Arc::clone(&job_rx);
+            let done = done_tx.clone();
+            scope.spawn(move || loop {
+                // The lock is held only to take a job, never while working.
+                let job = match jobs.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => return,
+                };
+                let Ok((seq, item)) = job else { return };
+                if done.send((seq, process(item, &options, pretty))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        drop(job_rx);
+        let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut next = 0u64;
+        for (seq, done) in &done_rx {
+            pending.insert(seq, done);
+            while let Some(d) = pending.remove(&next) {
+                // On a write error, returning drops the token sender and the
+                // result receiver: the reader and the workers stop.
+                writer.take(d)?;
+                next += 1;
+                let _ = token_tx.send(());
+            }
+        }
+        drop(token_tx);
+        Ok(reader.join().unwrap_or(0.0))
+    })
+}
+
+/// Peak resident set size of this process (Linux `VmHWM`).
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// User + system time of this process, all threads (Linux `/proc/self/stat`,
+/// in clock ticks of 1/100 s, the value on every Linux platform Vigie targets).
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+impl fmt::Display for Stats {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.seconds;
+        let skipped: u64 = self.skipped.values().sum();
+        writeln!(f, "vigie: statistics")?;
+        writeln!(
+            f,
+            "  input       {:.1} MB, {} items",
+            mb(self.bytes),
+            thousands(self.read)
+        )?;
+        writeln!(
+            f,
+            "  articles    {} extracted ({:.1} MB of text), {} skipped",
+            thousands(self.articles),
+            mb(self.text_bytes),
+            thousands(skipped)
+        )?;
+        if !self.skipped.is_empty() {
+            let mut why: Vec<(&&str, &u64)> = self.skipped.iter().collect();
+            why.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let why: Vec<String> = why
+                .iter()
+                .map(|(k, n)| format!("{k} {}", thousands(**n)))
+                .collect();
+            writeln!(f, "  skipped     {}", why.join(", "))?;
+        }
+        writeln!(f, "  sentences   {}", thousands(self.sentences))?;
+        writeln!(
+            f,
+            "  mentions    {} actors, {} places, {} times, {} numbers",
+            thousands(self.actors),
+            thousands(self.places),
+            thousands(self.times),
+            thousands(self.numbers)
+        )?;
+        let total: u64 = self.events.values().sum();
+        let mut by_type: Vec<(&&str, &u64)> = self.events.iter().collect();
+        by_type.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let by_type: Vec<String> = by_type
+            .iter()
+            .map(|(k, n)| format!("{k} {}", thousands(**n)))
+            .collect();
+        if by_type.is_empty() {
+            writeln!(f, "  events      0")?;
+        } else {
+            writeln!(f, "  events      {}: {}", thousands(total), by_type.join(", "))?;
+        }
+        writeln!(
+            f,
+            "  seconds     read {:.2}, html {:.2}, text {:.2}, mentions {:.2}, events {:.2}, serialize {:.2} (summed over {} thread{}), write {:.2}; wall {:.2}",
+            s.read,
+            s.html,
+            s.text,
+            s.mentions,
+            s.events,
+            s.serialize,
+            self.threads,
+            if self.threads == 1 { "" } else { "s" },
+            s.write,
+            s.wall
+        )?;
+        if s.wall > 0.0 {
+            writeln!(
+                f,
+                "  throughput  {:.0} articles/s, {:.0} sentences/s, {:.2} MB/s",
+                self.articles as f64 / s.wall,
+                self.sentences as f64 / s.wall,
+                mb(self.bytes) / s.wall
+            )?;
+        }
+        if let Some(cpu) = self.cpu_seconds.filter(|c| *c > 0.0) {
+            writeln!(
+                f,
+                "  per core    {:.0} sentences per CPU-second ({cpu:.2} CPU-seconds)",
+                self.sentences as f64 / cpu
+            )?;
+        }
+        if let Some(rss) = self.peak_rss_bytes {
+            writeln!(f, "  peak memory {:.0} MB resident", mb(rss))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vigie_extract::ArticleInput;
+
+    fn items(n: usize) -> Vec<Result<Item, InputError>> {
+        (0..n)
+            .map(|i| {
+                if i % 7 == 3 {
+                    Err(InputError {
+                        message: format!("x:{i}: bad"),
+                        fatal: false,
+                        kind: "bad JSON Lines record",
+                        quiet: false,
+                    })
+                } else {
+                    Ok(Item::Article(ArticleInput {
+                        id: Some(format!("a{i}")),
+                        // Lengths vary so that workers finish out of order.
+                        text: "Police arrested three men in Paris on Monday. ".repeat(1 + (i * 37) % 11),
+                        ..Default::default()
+                    }))
+                }
+            })
+            .collect()
+    }
+
+    fn run_with(threads: usize, n: usize) -> (Vec<u8>, u8, Stats) {
+        let settings = Settings {
+            threads,
+            options: Options::default(),
+            pretty: false,
+            progress: false,
+            total_bytes: None,
+            bytes_read: Arc::new(AtomicU64::new(0)),
+        };
+        let mut out = Vec::new();
+        let (code, stats) = run(items(n).into_iter(), &settings, &mut out).unwrap();
+        (out, code, stats)
+    }
+
+    #[test]
+    fn parallel_output_is_sequential_output() {
+        let (one, code1, s1) = run_with(1, 40);
+        for threads in [2, 3, 8] {
+            let (many, code, s) = run_with(threads, 40);
+            assert_eq!(one, many, "{threads} threads");
+            assert_eq!(code, code1);
+            assert_eq!(s.sentences, s1.sentences);
+        }
+        assert_eq!(code1, 1);
+        assert_eq!(s1.read, 40);
+        assert_eq!(s1.skipped["bad JSON Lines record"], 6);
+        assert_eq!(s1.articles, 34);
+        let ids: Vec<String> = String::from_utf8(one)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        let want: Vec<String> = (0..40).filter(|i| i % 7 != 3).map(|i| format!("a{i}")).collect();
+        assert_eq!(ids, want);
+    }
+
+    #[test]
+    fn write_errors_stop_the_run() {
+        struct Broken;
+        impl Write for Broken {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::new(io::ErrorKind::BrokenPipe, "closed"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let settings = Settings {
+            threads: 2,
+            options: Options::default(),
+            pretty: false,
+            progress: false,
+            total_bytes: None,
+            bytes_read: Arc::new(AtomicU64::new(0)),
+        };
+        // A long input: the run must end at the first write, not read it all.
+        let endless = std::iter::repeat_with(|| {
+            Ok(Item::Article(ArticleInput {
+                text: "Troops withdrew.".into(),
+                ..Default::default()
+            }))
+        });
+        let err = run(endless, &settings, &mut Broken).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert!(peak_rss().is_some_and(|b| b > 0));
+        let spin = std::time::Instant::now();
+        while spin.elapsed() < Duration::from_millis(50) {
+            std::hint::black_box(0u64);
+        }
+        assert!(cpu_seconds().is_some_and(|c| c > 0.0));
+    }
+}
