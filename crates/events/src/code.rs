@@ -214,6 +214,8 @@ struct Lang {
     uncertain: &'static [&'static str],
     /// Prepositions that make a nominal act the cause or setting of another.
     background: &'static [&'static str],
+    /// Participle-like adjectives after "is"/"est" that are no passive.
+    predicate_adjectives: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -227,6 +229,36 @@ const FR: Lang = Lang {
     ],
     agent: &["par"],
     uncertain: &["éventuel", "éventuelle", "éventuels", "éventuelles"],
+    predicate_adjectives: &[
+        "prêt",
+        "prête",
+        "prêts",
+        "prêtes",
+        "disposé",
+        "disposée",
+        "disposés",
+        "disposées",
+        "opposé",
+        "opposée",
+        "opposés",
+        "opposées",
+        "favorable",
+        "favorables",
+        "hostile",
+        "hostiles",
+        "déterminé",
+        "déterminée",
+        "déterminés",
+        "déterminées",
+        "résolu",
+        "résolue",
+        "résolus",
+        "résolues",
+        "engagé",
+        "engagée",
+        "engagés",
+        "engagées",
+    ],
     background: &[
         "après",
         "à la suite de",
@@ -310,6 +342,20 @@ const EN: Lang = Lang {
     passive: &["was", "were", "been", "being", "is", "are", "be"],
     must: &["must", "should"],
     uncertain: &["whether"],
+    predicate_adjectives: &[
+        "opposed",
+        "committed",
+        "prepared",
+        "determined",
+        "poised",
+        "set",
+        "inclined",
+        "resolved",
+        "dedicated",
+        "interested",
+        "concerned",
+        "engaged",
+    ],
     background: &[
         "after",
         "following",
@@ -529,6 +575,18 @@ fn governs_complement(p: PloverType) -> bool {
     )
 }
 
+/// Whether an English word may be a past participle: regular "-ed" forms
+/// and the endings of the irregular ones ("taken", "shot", "hit", "held",
+/// "built", "fought", "struck"...).
+fn looks_like_participle(w: &str) -> bool {
+    [
+        "ed", "en", "wn", "ne", "ght", "ung", "uck", "ut", "it", "ot", "id", "ade", "eld", "ept", "ent",
+        "ost", "ound", "ilt", "unk", "un", "ide", "eft", "ard", "old", "ed-",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
 /// An act named as the cause or setting of the sentence's event, after its
 /// event: "... closed its borders because of fighting between ...",
 /// "... imposed a curfew after a demonstration", "in protest of the
@@ -639,7 +697,8 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         let one_sided = e.acled.as_ref().is_none_or(|a| a.event_type != "Battles");
         if e.source.is_empty() && e.plover.kind == PloverType::Assault && one_sided {
             let country = e.location.as_ref().and_then(|p| p.country.as_deref());
-            if let Some(a) = country.and_then(|c| vigie_actors::implied("UAF", c, &e.evidence.text)) {
+            // No words name it: its text is empty.
+            if let Some(a) = country.and_then(|c| vigie_actors::implied("UAF", c, "")) {
                 e.source.push(a);
             }
         }
@@ -849,8 +908,14 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         .skip(1)
         .take(2)
         .any(|w| matches!(w.as_str(), "s'" | "se" | "s"));
+    // "is willing to", "is opposed to", "est prêt à": an adjective after
+    // the auxiliary is a state of the subject, not a passive.
+    let first_word = ctx.word(&toks[h.toks.start]);
+    let predicate_adjective = ctx.lang.predicate_adjectives.contains(&first_word.as_str())
+        || (doc.lang == "en" && !looks_like_participle(&first_word));
     let passive = h.sense.pos != Pos::Noun
         && !reflexive
+        && !predicate_adjective
         && prev_words.iter().take(2).any(|w| ctx.lang.passive.contains(&w.as_str()))
         // Deployed or withdrawn troops are the actors of their own move.
         && !matches!(h.sense.plover, PloverType::Mobilize | PloverType::Retreat);
@@ -1027,7 +1092,7 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     // "Russian aircraft killed", "Israeli tanks shelled": a nationality
     // before a verb, with no actor there, qualifies the subject (a weapon,
     // a unit the lexicons do not name) and gives the source's country.
-    if source.is_empty() && !passive && h.sense.pos == Pos::Verb {
+    if source.is_empty() && !passive && h.sense.pos != Pos::Noun {
         if let Some(a) = ctx
             .actors_in(cstart..h.span.start)
             .into_iter()

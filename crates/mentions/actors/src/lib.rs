@@ -59,8 +59,8 @@ pub fn find_all(doc: &Document) -> Vec<ActorMention> {
 /// An actor the text implies without naming it, coded the way ACLED names
 /// such actors: `sector` (e.g. "UAF") of the country `iso3`, as in
 /// "Unidentified Armed Group (Iraq)" for the unnamed author of a bombing in
-/// Iraq. `text` is the words that imply it (the trigger). `None` for an
-/// unknown country code.
+/// Iraq. `text` is the words that name it, empty when none do. `None` for
+/// an unknown country code.
 pub fn implied(sector: &'static str, iso3: &str, text: &str) -> Option<Actor> {
     let lex = lexicon::lexicon("en")?;
     let (code, country) = lex.country(iso3)?;
