@@ -173,6 +173,28 @@ pub fn acled_actor(a: &IncidentActor, event_type: &str, country: Option<&str>) -
             assoc,
         };
     }
+    // A country named as the actor ("Russia struck...", "la Russie a
+    // frappé") stands for its state: its forces in political violence, its
+    // people in demonstrations, its government otherwise.
+    if let Some(c) = own.and_then(countries::by_iso3) {
+        if sector.is_empty() && a.name == c.name {
+            let external = matches!(country, Some(x) if x != c.iso3);
+            let state = Some(if external { 8 } else { 1 });
+            let (name, inter) = match event_type {
+                "Battles" | "Explosions/Remote violence" | "Violence against civilians" => {
+                    (format!("Military Forces of {}", c.name), state)
+                }
+                "Protests" => (format!("Protesters ({})", c.name), Some(6)),
+                "Riots" => (format!("Rioters ({})", c.name), Some(5)),
+                _ => (format!("Government of {}", c.name), state),
+            };
+            return AcledActor {
+                name,
+                inter,
+                assoc: None,
+            };
+        }
+    }
     AcledActor {
         name: a.name.clone(),
         inter: None,
@@ -251,8 +273,8 @@ pub fn acled_row(i: &Incident) -> Option<Vec<String>> {
     };
     let name = |a: &Option<AcledActor>| a.as_ref().map(|a| a.name.clone()).unwrap_or_default();
     let code = |x: Option<u8>| x.map(|x| x.to_string()).unwrap_or_default();
-    dedup(&mut assoc1);
-    dedup(&mut assoc2);
+    dedup(&mut assoc1, &name(&a1));
+    dedup(&mut assoc2, &name(&a2));
     Some(vec![
         format!("{}{}", country.unwrap_or("XXX"), i.id),
         i.date.start.map(|d| d.to_string()).unwrap_or_default(),
@@ -292,9 +314,10 @@ pub fn acled_row(i: &Incident) -> Option<Vec<String>> {
     ])
 }
 
-fn dedup(v: &mut Vec<String>) {
+/// Associated actors: distinct, non-empty, and not the main actor again.
+fn dedup(v: &mut Vec<String>, main: &str) {
     let mut seen = std::collections::HashSet::new();
-    v.retain(|s| !s.is_empty() && seen.insert(s.clone()));
+    v.retain(|s| !s.is_empty() && s != main && seen.insert(s.clone()));
 }
 
 /// Writes the incidents matching `filter` as ACLED-compatible CSV.
@@ -390,5 +413,148 @@ pub fn jsonl(store: &Store, filter: &Filter, mut out: impl Write) -> Result<Expo
         Ok(())
     })?;
     out.flush()?;
+    Ok(stats)
+}
+
+/// Columns of [`incidents_csv`].
+pub const INCIDENT_COLUMNS: &[&str] = &[
+    "id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "plover",
+    "cameo",
+    "event_type",
+    "sub_event_type",
+    "place",
+    "admin1",
+    "country",
+    "latitude",
+    "longitude",
+    "place_feature",
+    "fatalities",
+    "civilians",
+    "actor1",
+    "actor2",
+    "n_sources",
+    "n_reports",
+    "sources",
+    "notes",
+];
+
+/// Writes the incidents matching `filter` as plain CSV (Vigie's own columns,
+/// every incident; see [`acled_csv`] for ACLED's layout).
+pub fn incidents_csv(store: &Store, filter: &Filter, out: impl Write) -> Result<ExportStats> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut stats = ExportStats::default();
+    w.write_record(INCIDENT_COLUMNS).map_err(csv_error)?;
+    let opt = |x: Option<String>| x.unwrap_or_default();
+    store.for_each_incident(filter, false, |i| {
+        let p = i.location.as_ref();
+        let name = |a: &Option<IncidentActor>| opt(a.as_ref().map(|a| a.name.clone()));
+        let row = [
+            i.id.to_string(),
+            opt(i.date.start.map(|d| d.to_string())),
+            opt(i.date.end.map(|d| d.to_string())),
+            i.date.precision.clone(),
+            i.plover.clone(),
+            i.cameo.clone(),
+            opt(i.acled.as_ref().map(|a| a.event_type.clone())),
+            opt(i.acled.as_ref().map(|a| a.sub_event_type.clone())),
+            opt(p.map(|p| p.name.clone())),
+            opt(p.and_then(|p| p.admin1.clone())),
+            opt(p.and_then(|p| p.country.clone())),
+            opt(p.map(|p| format!("{:.4}", p.lat))),
+            opt(p.map(|p| format!("{:.4}", p.lon))),
+            opt(p.map(|p| p.feature.clone())),
+            opt(i.fatalities.as_ref().map(|f| f.total.to_string())),
+            opt(i
+                .fatalities
+                .as_ref()
+                .and_then(|f| f.civilians.map(|c| c.to_string()))),
+            name(&i.actors.actor1),
+            name(&i.actors.actor2),
+            i.n_sources.to_string(),
+            i.n_reports.to_string(),
+            i.sources.join("; "),
+            i.notes.clone(),
+        ];
+        w.write_record(&row).map_err(csv_error)?;
+        stats.written += 1;
+        Ok(())
+    })?;
+    w.flush()?;
+    Ok(stats)
+}
+
+/// Columns of [`events_csv`].
+pub const EVENT_COLUMNS: &[&str] = &[
+    "event",
+    "article",
+    "incident",
+    "published",
+    "outlet",
+    "date_start",
+    "date_end",
+    "plover",
+    "cameo",
+    "event_type",
+    "sub_event_type",
+    "source_actors",
+    "target_actors",
+    "place",
+    "country",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "negated",
+    "hypothetical",
+    "historical",
+    "confidence",
+    "evidence",
+];
+
+/// Writes the raw events matching `filter` as CSV, one row per event.
+pub fn events_csv(store: &Store, filter: &Filter, out: impl Write) -> Result<ExportStats> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut stats = ExportStats::default();
+    w.write_record(EVENT_COLUMNS).map_err(csv_error)?;
+    let opt = |x: Option<String>| x.unwrap_or_default();
+    store.for_each_event(filter, |s| {
+        let e = &s.event;
+        let names = |v: &[vigie_model::Actor]| {
+            v.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ")
+        };
+        let p = e.location.as_ref();
+        let row = [
+            e.id.clone(),
+            s.article.id.clone(),
+            opt(s.incident.map(|i| i.to_string())),
+            opt(s.article.published.map(|d| d.to_string())),
+            opt(s.article.source.clone()),
+            opt(e.date.start.map(|d| d.to_string())),
+            opt(e.date.end.map(|d| d.to_string())),
+            e.plover.kind.as_str().to_string(),
+            e.cameo.clone(),
+            opt(e.acled.as_ref().map(|a| a.event_type.clone())),
+            opt(e.acled.as_ref().map(|a| a.sub_event_type.clone())),
+            names(&e.source),
+            names(&e.target),
+            opt(p.map(|p| p.name.clone())),
+            opt(p.and_then(|p| p.country.clone())),
+            opt(p.map(|p| format!("{:.4}", p.lat))),
+            opt(p.map(|p| format!("{:.4}", p.lon))),
+            opt(e.fatalities.as_ref().and_then(|f| f.total).map(|n| n.to_string())),
+            e.modality.negated.to_string(),
+            e.modality.hypothetical.to_string(),
+            e.modality.historical.to_string(),
+            format!("{:.2}", e.confidence),
+            e.evidence.text.clone(),
+        ];
+        w.write_record(&row).map_err(csv_error)?;
+        stats.written += 1;
+        Ok(())
+    })?;
+    w.flush()?;
     Ok(stats)
 }

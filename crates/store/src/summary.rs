@@ -197,22 +197,22 @@ pub fn summarize(reports: &[Report]) -> Summary {
     let articles: BTreeSet<&str> = sorted.iter().map(|r| r.article_id.as_str()).collect();
     let published: Vec<NaiveDate> = sorted.iter().filter_map(|r| r.published).collect();
 
-    // Notes: the evidence of the report the toll comes from, else of the most
-    // confident report with an ACLED type, else of the most confident one.
-    let notes_from = toll.copied().unwrap_or_else(|| {
-        sorted
-            .iter()
-            .max_by(|a, b| {
-                a.event
-                    .acled
-                    .is_some()
-                    .cmp(&b.event.acled.is_some())
-                    .then_with(|| a.event.confidence.total_cmp(&b.event.confidence))
-                    .then_with(|| b.key.cmp(&a.key))
-            })
-            .copied()
-            .unwrap_or(first)
-    });
+    // Notes: the evidence of the most informative report: a fully coded one
+    // (with an ACLED type), then the most confident, then the longest
+    // evidence, then the canonical order.
+    let notes_from = sorted
+        .iter()
+        .max_by(|a, b| {
+            a.event
+                .acled
+                .is_some()
+                .cmp(&b.event.acled.is_some())
+                .then_with(|| a.event.confidence.total_cmp(&b.event.confidence))
+                .then_with(|| a.event.evidence.text.len().cmp(&b.event.evidence.text.len()))
+                .then_with(|| b.key.cmp(&a.key))
+        })
+        .copied()
+        .unwrap_or(first);
 
     Summary {
         plover: first.event.plover.kind.as_str().to_string(),
@@ -381,7 +381,7 @@ mod tests {
         assert_eq!(s.fatalities_event, Some(3));
         assert_eq!(s.sources, vec!["AFP", "BBC", "Reuters"]);
         assert_eq!((s.n_reports, s.n_articles), (4, 4));
-        assert_eq!(s.notes, "report 3");
+        assert_eq!(s.notes, "report 1", "same confidence and length: the first report");
         // Same order-independent answer for any permutation.
         let mut rev = reports.clone();
         rev.reverse();
