@@ -360,9 +360,7 @@ pub fn events(args: EventsArgs) -> Result<u8> {
         (EventsFormat::Jsonl, false) => {
             store.for_each_incident(&filter, false, |i| write_json(&mut out, &i))?
         }
-        (EventsFormat::Jsonl, true) => {
-            store.for_each_event(&filter, |e| write_json(&mut out, &e))?
-        }
+        (EventsFormat::Jsonl, true) => store.for_each_event(&filter, |e| write_json(&mut out, &e))?,
         (EventsFormat::Csv, false) => {
             export::incidents_csv(&store, &filter, &mut out)?;
         }
@@ -418,10 +416,7 @@ pub fn export(args: ExportArgs) -> Result<u8> {
 
 /// Writes `path` through a temporary file renamed at the end, so that a
 /// failed export leaves no half-written file.
-fn write_atomically<T>(
-    path: &Path,
-    run: impl FnOnce(&mut dyn Write) -> vigie_store::Result<T>,
-) -> Result<T> {
+fn write_atomically<T>(path: &Path, run: impl FnOnce(&mut dyn Write) -> vigie_store::Result<T>) -> Result<T> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -437,8 +432,7 @@ fn write_atomically<T>(
     drop(out);
     match result {
         Ok(v) => {
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("cannot write '{}'", path.display()))?;
+            std::fs::rename(&tmp, path).with_context(|| format!("cannot write '{}'", path.display()))?;
             Ok(v)
         }
         Err(e) => {
@@ -550,9 +544,7 @@ fn incident_table(incidents: &[Incident]) -> String {
                     _ => f.total.to_string(),
                 })
                 .unwrap_or_else(|| "-".into());
-            let name = |a: &Option<vigie_store::summary::IncidentActor>| {
-                a.as_ref().map(|a| a.name.clone())
-            };
+            let name = |a: &Option<vigie_store::summary::IncidentActor>| a.as_ref().map(|a| a.name.clone());
             let actors = match (name(&i.actors.actor1), name(&i.actors.actor2)) {
                 (Some(a), Some(b)) => format!("{a} → {b}"),
                 (Some(a), None) => a,
@@ -572,7 +564,9 @@ fn incident_table(incidents: &[Incident]) -> String {
         })
         .collect();
     let mut out = table(
-        &["ID", "DATE", "TYPE", "PLACE", "DEATHS", "SRC", "ACTORS", "EVIDENCE"],
+        &[
+            "ID", "DATE", "TYPE", "PLACE", "DEATHS", "SRC", "ACTORS", "EVIDENCE",
+        ],
         &[10, 16, 34, 28, 7, 4, 60, 70],
         &rows,
     );

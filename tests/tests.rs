@@ -2,10 +2,12 @@
 //!
 //! - `golden`: whole-pipeline golden files under `tests/data/<lang>/`;
 //! - `schema`: every output validates against the article-events contract;
-//! - `cli`: the command line's behaviour on good and bad input.
+//! - `cli`: the command line's behaviour on good and bad input;
+//! - `store`: ingest, incidents, crash safety, queries and exports.
 
 mod cli;
 mod events;
 mod golden;
 mod schema;
+mod store;
 mod util;

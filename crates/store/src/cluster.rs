@@ -406,11 +406,27 @@ mod tests {
             ("two days later", ev(2, 102, 49.99, 36.23, 2, "S,RUS,"), false),
             ("city 20 km away", ev(2, 100, 50.17, 36.23, 2, ""), true),
             ("city 100 km away", ev(2, 100, 50.9, 36.23, 2, ""), false),
-            ("region side knows the same admin1", ev(2, 100, 49.5, 36.5, 4, ""), true),
-            ("other source country", ev(2, 100, 49.99, 36.23, 2, "S,BLR,MIL"), false),
-            ("roles swapped", ev(2, 100, 49.99, 36.23, 2, "S,UKR,;T,RUS,MIL"), true),
+            (
+                "region side knows the same admin1",
+                ev(2, 100, 49.5, 36.5, 4, ""),
+                true,
+            ),
+            (
+                "other source country",
+                ev(2, 100, 49.99, 36.23, 2, "S,BLR,MIL"),
+                false,
+            ),
+            (
+                "roles swapped",
+                ev(2, 100, 49.99, 36.23, 2, "S,UKR,;T,RUS,MIL"),
+                true,
+            ),
             ("unknown actors", ev(2, 100, 49.99, 36.23, 2, ""), true),
-            ("sector only, same sector", ev(2, 100, 49.99, 36.23, 2, "S,,MIL"), true),
+            (
+                "sector only, same sector",
+                ev(2, 100, 49.99, 36.23, 2, "S,,MIL"),
+                true,
+            ),
         ];
         for (name, other, want) in cases {
             assert_eq!(compatible(&kharkiv, &other), want, "{name}");
@@ -434,7 +450,10 @@ mod tests {
         assert!(!compatible(&kharkiv, &protest), "other PLOVER type");
         let mut nowhere = ev(7, 100, 0.0, 0.0, 7, "S,RUS,MIL");
         nowhere.loc = None;
-        assert!(!compatible(&kharkiv, &nowhere), "no place, no actor of the country");
+        assert!(
+            !compatible(&kharkiv, &nowhere),
+            "no place, no actor of the country"
+        );
         nowhere.target = decode_actor_keys("T,UKR,").1;
         assert!(compatible(&kharkiv, &nowhere), "no place, actors in the country");
         nowhere.source = vec![];

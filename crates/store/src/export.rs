@@ -144,7 +144,8 @@ pub fn acled_actor(a: &IncidentActor, event_type: &str, country: Option<&str>) -
         };
     }
     if REBEL.contains(&sector) || MILITIA.contains(&sector) {
-        let generic = a.name == "Unidentified Armed Group" || a.name.starts_with("Unidentified Armed Group (");
+        let generic =
+            a.name == "Unidentified Armed Group" || a.name.starts_with("Unidentified Armed Group (");
         let name = if generic {
             with_country("Unidentified Armed Group", own.or(country))
         } else {
@@ -206,16 +207,23 @@ pub fn acled_actor(a: &IncidentActor, event_type: &str, country: Option<&str>) -
 pub fn acled_row(i: &Incident) -> Option<Vec<String>> {
     let acled = i.acled.as_ref()?;
     let et = acled.event_type.as_str();
-    let country = i
-        .location
-        .as_ref()
-        .and_then(|p| p.country.as_deref());
+    let country = i.location.as_ref().and_then(|p| p.country.as_deref());
     let mut a1 = i.actors.actor1.as_ref().map(|a| acled_actor(a, et, country));
     let mut a2 = i.actors.actor2.as_ref().map(|a| acled_actor(a, et, country));
     let mut assoc1: Vec<String> = a1.as_ref().and_then(|a| a.assoc.clone()).into_iter().collect();
     let mut assoc2: Vec<String> = a2.as_ref().and_then(|a| a.assoc.clone()).into_iter().collect();
-    assoc1.extend(i.actors.assoc_actor_1.iter().map(|a| acled_actor(a, et, country).name));
-    assoc2.extend(i.actors.assoc_actor_2.iter().map(|a| acled_actor(a, et, country).name));
+    assoc1.extend(
+        i.actors
+            .assoc_actor_1
+            .iter()
+            .map(|a| acled_actor(a, et, country).name),
+    );
+    assoc2.extend(
+        i.actors
+            .assoc_actor_2
+            .iter()
+            .map(|a| acled_actor(a, et, country).name),
+    );
     // ACLED always has an actor1: the unknown perpetrator of violence, or the
     // crowd of a demonstration.
     if a1.is_none() {
@@ -522,9 +530,8 @@ pub fn events_csv(store: &Store, filter: &Filter, out: impl Write) -> Result<Exp
     let opt = |x: Option<String>| x.unwrap_or_default();
     store.for_each_event(filter, |s| {
         let e = &s.event;
-        let names = |v: &[vigie_model::Actor]| {
-            v.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ")
-        };
+        let names =
+            |v: &[vigie_model::Actor]| v.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; ");
         let p = e.location.as_ref();
         let row = [
             e.id.clone(),

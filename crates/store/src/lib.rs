@@ -42,10 +42,7 @@ pub use crate::query::{Filter, Incident, Order, StoredEvent};
 pub enum StoreError {
     /// The file could not be read or written.
     #[error("cannot open '{path}': {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     /// The file exists but is not a Vigie database; it was not modified.
     #[error("'{path}' is not a Vigie database: {why}; it was left untouched")]
     NotVigie { path: PathBuf, why: String },
@@ -74,17 +71,10 @@ pub enum StoreError {
     Missing { path: PathBuf },
     /// SQLite reported an error.
     #[error("database '{path}': {source}")]
-    Sqlite {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
+    Sqlite { path: PathBuf, source: rusqlite::Error },
     /// A stored event record could not be decoded (the file was altered).
     #[error("database '{path}': stored event {event} is not a valid record: {why}")]
-    Corrupt {
-        path: PathBuf,
-        event: i64,
-        why: String,
-    },
+    Corrupt { path: PathBuf, event: i64, why: String },
     /// A filter value SQLite rejected (a malformed full-text expression).
     #[error("bad filter {name}: {why}")]
     BadFilter { name: &'static str, why: String },
@@ -169,6 +159,9 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
+            // 64 MiB of page cache (taken only as used): ingest revisits the
+            // recent incidents' pages constantly.
+            conn.pragma_update(None, "cache_size", -65536)?;
             Ok(())
         };
         setup().map_err(|e| StoreError::sqlite(path, e))?;
@@ -176,8 +169,7 @@ impl Store {
             FileState::New => 0,
             FileState::Vigie { version } => version,
         };
-        schema::migrate(&mut conn, from, schema::MIGRATIONS)
-            .map_err(|e| StoreError::sqlite(path, e))?;
+        schema::migrate(&mut conn, from, schema::MIGRATIONS).map_err(|e| StoreError::sqlite(path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -239,7 +231,11 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| StoreError::sqlite(&path, e))?;
-        Ok(Batch { tx, path })
+        Ok(Batch {
+            tx,
+            path,
+            first_event: None,
+        })
     }
 
     /// Ingests one article in its own transaction (see [`Batch::ingest`]).
@@ -272,9 +268,7 @@ impl Store {
             let mut alone = tx
                 .prepare("SELECT id FROM events WHERE clustered = 1 ORDER BY id")
                 .map_err(err)?;
-            let ids = alone
-                .query_map([], |r| r.get::<_, i64>(0))
-                .map_err(err)?;
+            let ids = alone.query_map([], |r| r.get::<_, i64>(0)).map_err(err)?;
             for id in ids {
                 let id = id.map_err(err)?;
                 assignments.push((id, id));
@@ -321,6 +315,10 @@ impl Store {
 pub struct Batch<'s> {
     tx: Transaction<'s>,
     path: PathBuf,
+    /// The first event row added by this batch: the full-text index is fed
+    /// once, at commit (FTS5 flushes its buffer at every statement that
+    /// writes to it, so one statement per batch instead of one per event).
+    first_event: Option<i64>,
 }
 
 impl Batch<'_> {
@@ -332,7 +330,9 @@ impl Batch<'_> {
     /// an incident.
     pub fn ingest(&mut self, text: &str, record: &ArticleEvents) -> Result<IngestOutcome> {
         let path = self.path.clone();
-        ingest(&self.tx, &path, text, record)
+        let (outcome, first) = ingest(&self.tx, &path, text, record)?;
+        self.first_event = self.first_event.or(first);
+        Ok(outcome)
     }
 
     /// How many articles, events and incidents the database holds, this
@@ -344,7 +344,17 @@ impl Batch<'_> {
     /// Commits the batch.
     pub fn commit(self) -> Result<()> {
         let path = self.path;
-        self.tx.commit().map_err(|e| StoreError::sqlite(&path, e))
+        let err = |e| StoreError::sqlite(&path, e);
+        if let Some(first) = self.first_event {
+            self.tx
+                .execute(
+                    "INSERT INTO evidence_fts (rowid, evidence_text) \
+                     SELECT id, evidence_text FROM events WHERE id >= ?1",
+                    [first],
+                )
+                .map_err(err)?;
+        }
+        self.tx.commit().map_err(err)
     }
 }
 
@@ -449,7 +459,7 @@ fn ingest(
     path: &Path,
     text: &str,
     record: &ArticleEvents,
-) -> Result<IngestOutcome> {
+) -> Result<(IngestOutcome, Option<i64>)> {
     let err = |e| StoreError::sqlite(path, e);
     let meta = &record.article;
     let hash = content_id(text);
@@ -458,20 +468,26 @@ fn ingest(
         .and_then(|mut s| s.query_row([&meta.id], |r| r.get(0)).optional())
         .map_err(err)?;
     if let Some(existing) = by_id {
-        return Ok(IngestOutcome::Duplicate {
-            existing,
-            by: Duplicate::Id,
-        });
+        return Ok((
+            IngestOutcome::Duplicate {
+                existing,
+                by: Duplicate::Id,
+            },
+            None,
+        ));
     }
     let by_hash: Option<String> = tx
         .prepare_cached("SELECT article_id FROM articles WHERE content_hash = ?1")
         .and_then(|mut s| s.query_row([&hash], |r| r.get(0)).optional())
         .map_err(err)?;
     if let Some(existing) = by_hash {
-        return Ok(IngestOutcome::Duplicate {
-            existing,
-            by: Duplicate::Content,
-        });
+        return Ok((
+            IngestOutcome::Duplicate {
+                existing,
+                by: Duplicate::Content,
+            },
+            None,
+        ));
     }
     let now = unix_now();
     tx.prepare_cached(
@@ -495,21 +511,21 @@ fn ingest(
     })
     .map_err(err)?;
     let article = tx.last_insert_rowid();
+    let mut first = None;
     for (ordinal, event) in record.events.iter().enumerate() {
         let id = insert_event(tx, article, ordinal, event).map_err(err)?;
+        first = first.or(Some(id));
         place(tx, path, id, Clustering::of(event), now)?;
     }
-    Ok(IngestOutcome::Added {
-        events: record.events.len(),
-    })
+    Ok((
+        IngestOutcome::Added {
+            events: record.events.len(),
+        },
+        first,
+    ))
 }
 
-fn insert_event(
-    tx: &Transaction<'_>,
-    article: i64,
-    ordinal: usize,
-    e: &Event,
-) -> rusqlite::Result<i64> {
+fn insert_event(tx: &Transaction<'_>, article: i64, ordinal: usize, e: &Event) -> rusqlite::Result<i64> {
     let days = cluster::day_range(e);
     let wide = days.is_some_and(|(s, t)| t - s > cluster::NARROW_SPAN_DAYS);
     let loc = e.location.as_ref();
@@ -553,10 +569,7 @@ fn insert_event(
         fat.map(|f| qualifier_str(f.qualifier)),
         fat.map(|f| &f.text),
         e.attribution.as_ref().map(|a| &a.text),
-        e.attribution
-            .as_ref()
-            .and_then(|a| a.speaker.as_ref())
-            .map(json),
+        e.attribution.as_ref().and_then(|a| a.speaker.as_ref()).map(json),
         e.modality.negated,
         e.modality.hypothetical,
         e.modality.historical,
@@ -585,8 +598,6 @@ fn insert_event(
             ])?;
         }
     }
-    tx.prepare_cached("INSERT INTO evidence_fts (rowid, evidence_text) VALUES (?1, ?2)")?
-        .execute(params![id, e.evidence.text])?;
     Ok(id)
 }
 
@@ -594,12 +605,13 @@ fn insert_event(
 ///
 /// A mergeable event re-runs the canonical greedy pass (see [`cluster`]) from
 /// its own position onwards: events before it keep their incidents (the pass
-/// never revisits the past), events after it are re-decided in order until
-/// none can have changed. An event `y` can only decide differently if one of
-/// its candidate incidents gained or lost a member; every such incident has a
-/// member ending at or after `y.start - 1`, so once the cursor passes the
-/// latest end (plus one day) of all incidents touched so far, the rest of the
-/// stored assignment is what the full pass would give.
+/// never revisits the past), events after it are re-decided in order. An
+/// event `y` can only decide differently if its own incident or one of its
+/// candidates gained or lost a member (a "touched" incident); a candidate has
+/// every member compatible with `y`, so `y` is re-decided only when it belongs
+/// to a touched incident or is compatible with one of its members, and the
+/// replay stops once the cursor starts after the latest end (plus one day) of
+/// every touched incident's members. What is left is what the full pass gives.
 fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) -> Result<()> {
     let err = |e| StoreError::sqlite(path, e);
     match how {
@@ -626,6 +638,10 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
     let mut moves: Vec<(i64, i64)> = Vec::new();
     let mut dirty: BTreeSet<i64> = BTreeSet::new();
     let mut horizon = i32::MIN;
+    // Members of touched incidents, and stored members before `from` of the
+    // incidents looked at (they do not change during the replay).
+    let mut dirty_members: Vec<Ev> = Vec::new();
+    let mut before: HashMap<i64, Vec<Ev>> = HashMap::new();
 
     let mut cursor = tx
         .prepare_cached(&format!(
@@ -645,6 +661,18 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
         if x.id != e.id && x.key.start > horizon {
             break;
         }
+        // Fast path: x's incident is untouched and x is compatible with no
+        // member of a touched incident, so none of its candidates changed
+        // and neither does its decision.
+        if x.id != e.id {
+            if let Some(o) = old {
+                if !dirty.contains(&o) && !dirty_members.iter().any(|m| cluster::compatible(m, &x)) {
+                    decided.insert(x.id, o);
+                    replayed.entry(o).or_default().push(x);
+                    continue;
+                }
+            }
+        }
         // Incidents with a member compatible with x, as of x's turn.
         let mut groups: BTreeSet<i64> = BTreeSet::new();
         for (m, stored) in window(tx, &x).map_err(err)? {
@@ -662,10 +690,13 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
         }
         let mut best: Option<(usize, Key, i64)> = None;
         for a in groups {
-            let mut members = members_before(tx, a, &from).map_err(err)?;
-            if let Some(r) = replayed.get(&a) {
-                members.extend(r.iter().cloned());
+            if let std::collections::hash_map::Entry::Vacant(v) = before.entry(a) {
+                v.insert(members_before(tx, a, &from).map_err(err)?);
             }
+            let members: Vec<&Ev> = before[&a]
+                .iter()
+                .chain(replayed.get(&a).into_iter().flatten())
+                .collect();
             if members.is_empty() || !members.iter().all(|m| cluster::compatible(m, &x)) {
                 continue;
             }
@@ -678,8 +709,7 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
             let better = match &best {
                 None => true,
                 Some((n, k, _)) => {
-                    cluster::better((members.len(), &anchor_key), (*n, k))
-                        == std::cmp::Ordering::Greater
+                    cluster::better((members.len(), &anchor_key), (*n, k)) == std::cmp::Ordering::Greater
                 }
             };
             if better {
@@ -687,19 +717,23 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
             }
         }
         let new = best.map(|b| b.2).unwrap_or(x.id);
-        let touched = old != Some(new)
-            || old.is_some_and(|o| dirty.contains(&o))
-            || dirty.contains(&new);
         if old != Some(new) {
             moves.push((x.id, new));
             for a in old.into_iter().chain([new]) {
                 if dirty.insert(a) {
-                    horizon = horizon.max(incident_end(tx, a).map_err(err)?.saturating_add(1));
+                    // Every stored member of a touched incident: the later
+                    // events compatible with one of them are re-decided, and
+                    // the replay goes on past the latest of them.
+                    for m in members_all(tx, a).map_err(err)? {
+                        horizon = horizon.max(m.key.end.saturating_add(1));
+                        dirty_members.push(m);
+                    }
                 }
             }
         }
-        if touched {
+        if dirty.contains(&new) || old.is_some_and(|o| dirty.contains(&o)) {
             horizon = horizon.max(x.key.end.saturating_add(1));
+            dirty_members.push(x.clone());
         }
         decided.insert(x.id, new);
         replayed.entry(new).or_default().push(x);
@@ -752,29 +786,19 @@ fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>
 /// The stored members of an incident that come before `from` in canonical
 /// order (those a replay from `from` does not revisit).
 fn members_before(tx: &Transaction<'_>, anchor: i64, from: &Key) -> rusqlite::Result<Vec<Ev>> {
+    let mut all = members_all(tx, anchor)?;
+    all.retain(|m| &m.key < from);
+    Ok(all)
+}
+
+/// Every stored member of an incident.
+fn members_all(tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<Vec<Ev>> {
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT {EV_COLS} FROM incident_events ie JOIN events e ON e.id = ie.event \
          WHERE ie.incident = ?1"
     ))?;
     let rows = stmt.query_map([anchor], ev_from_row)?;
-    let mut out = Vec::new();
-    for ev in rows {
-        let ev = ev?;
-        if &ev.key < from {
-            out.push(ev);
-        }
-    }
-    Ok(out)
-}
-
-/// The latest end day of an incident's stored members.
-fn incident_end(tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<i32> {
-    tx.prepare_cached(
-        "SELECT max(e.day_end) FROM incident_events ie JOIN events e ON e.id = ie.event \
-         WHERE ie.incident = ?1",
-    )?
-    .query_row([anchor], |r| r.get::<_, Option<i32>>(0))
-    .map(|d| d.unwrap_or(i32::MIN))
+    rows.collect()
 }
 
 /// The outlet of an article: its source, else its URL's host, else its id.
@@ -849,6 +873,19 @@ fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Re
         return Ok(());
     }
     let s: Summary = summarize(&reports);
+    let mut names = String::new();
+    let mut codes = BTreeSet::new();
+    for a in [&s.actors.actor1, &s.actors.actor2]
+        .into_iter()
+        .flatten()
+        .chain(&s.actors.assoc_actor_1)
+        .chain(&s.actors.assoc_actor_2)
+    {
+        names.push_str(&a.name);
+        names.push('\n');
+        codes.extend(a.country.as_deref());
+    }
+    let countries = format!(",{},", codes.into_iter().collect::<Vec<_>>().join(","));
     use chrono::Datelike;
     let place = s.place.as_ref();
     conn.prepare_cached(
@@ -856,9 +893,10 @@ fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Re
          acled_sub_event_type, date_start, date_end, date_precision, day_start, day_end, \
          place_name, place_country, place_admin1, lat, lon, place_feature, place_geonames_id, \
          fatalities, fatalities_qualifier, civilians, fatalities_event, actors, n_sources, \
-         n_reports, n_articles, sources, first_published, last_published, notes, updated_at) \
+         n_reports, n_articles, sources, first_published, last_published, notes, updated_at, \
+         actor_names, actor_countries) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
     )
     .and_then(|mut stmt| {
         stmt.execute(params![
@@ -892,6 +930,8 @@ fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Re
             date_str(s.last_published),
             s.notes,
             now,
+            names,
+            countries,
         ])
     })
     .map_err(err)?;

@@ -42,7 +42,8 @@ pub struct Filter {
     pub plover: Option<PloverType>,
     /// An ACLED event type or sub-event type, as ACLED spells it.
     pub acled: Option<String>,
-    /// Part of an actor's name or words, or an actor's country (alpha-3).
+    /// Part of an actor's canonical name, or an actor's country (alpha-3);
+    /// raw events also match the actor's words in the article.
     pub actor: Option<String>,
     /// Incidents ending on or after this day.
     pub since: Option<NaiveDate>,
@@ -109,8 +110,7 @@ pub mod parse {
             }
         };
         match parts[..] {
-            [y, m, d] => NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?)
-                .ok_or_else(bad),
+            [y, m, d] => NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, num(d, 2)?).ok_or_else(bad),
             [y, m] => {
                 let (y, m) = (num(y, 4)? as i32, num(m, 2)?);
                 let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(bad)?;
@@ -233,8 +233,7 @@ pub const ACLED_TYPES: &[(&str, &[&str])] = &[
 /// using FTS5 syntax (quotes, AND/OR/NOT/NEAR, `*`, parentheses) is kept.
 pub fn fts_expression(s: &str) -> String {
     let syntax = s.contains(['"', '*', '(', ')'])
-        || s
-            .split_whitespace()
+        || s.split_whitespace()
             .any(|w| matches!(w, "AND" | "OR" | "NOT") || w.starts_with("NEAR"));
     if syntax {
         return s.to_string();
@@ -372,6 +371,8 @@ struct Cols {
     /// Selects the row ids matching a set of event ids (`{}`).
     from_events: &'static str,
     id: &'static str,
+    /// The columns of actor names and countries, for incidents.
+    actors: Option<(&'static str, &'static str)>,
 }
 
 const INCIDENT_COLS: Cols = Cols {
@@ -386,6 +387,7 @@ const INCIDENT_COLS: Cols = Cols {
     fatalities: "i.fatalities",
     from_events: "SELECT ie.incident FROM incident_events ie WHERE ie.event IN ({})",
     id: "i.id",
+    actors: Some(("i.actor_names", "i.actor_countries")),
 };
 
 const EVENT_COLS: Cols = Cols {
@@ -400,6 +402,7 @@ const EVENT_COLS: Cols = Cols {
     fatalities: "e.fatalities_total",
     from_events: "{}",
     id: "e.id",
+    actors: None,
 };
 
 fn like_pattern(s: &str) -> String {
@@ -424,26 +427,36 @@ fn build_where(f: &Filter, c: &Cols) -> Where {
         w.add(format!("{} = ?", c.plover), [text(t.as_str())]);
     }
     if let Some(a) = &f.acled {
-        w.add(
-            format!(
-                "({} = ? COLLATE NOCASE OR {} = ? COLLATE NOCASE)",
-                c.acled_type, c.acled_sub
-            ),
-            [text(a), text(a)],
-        );
+        // Event types and sub-event types never share a name: compare with
+        // the one column the value belongs to (indexed, exact spelling).
+        let a = parse::acled(a).unwrap_or_else(|_| a.clone());
+        let is_type = ACLED_TYPES.iter().any(|(t, _)| *t == a);
+        let col = if is_type { c.acled_type } else { c.acled_sub };
+        w.add(format!("{col} = ?"), [text(&a)]);
     }
     if let Some(a) = &f.actor {
-        let events = "SELECT ea.event FROM event_actors ea \
-             WHERE ea.name LIKE ? ESCAPE '\\' OR ea.text LIKE ? ESCAPE '\\' OR ea.country = ?";
-        let pattern = like_pattern(a.trim());
-        w.add(
-            format!("{} IN ({})", c.id, c.from_events.replace("{}", events)),
-            [
-                text(&pattern),
-                text(&pattern),
-                text(&a.trim().to_ascii_uppercase()),
-            ],
-        );
+        let a = a.trim();
+        let pattern = like_pattern(a);
+        let code = a.to_ascii_uppercase();
+        match c.actors {
+            // Incidents keep the names and countries of all their actors in
+            // two columns: a scan of them is faster than a join over reports.
+            Some((names, countries)) => w.add(
+                format!("({names} LIKE ? ESCAPE '\\' OR {countries} LIKE ?)"),
+                [
+                    text(&pattern),
+                    text(&format!("%,{},%", code.replace(['%', '_', ','], ""))),
+                ],
+            ),
+            None => w.add(
+                format!(
+                    "{} IN (SELECT ea.event FROM event_actors ea WHERE ea.name LIKE ? \
+                     ESCAPE '\\' OR ea.text LIKE ? ESCAPE '\\' OR ea.country = ?)",
+                    c.id
+                ),
+                [text(&pattern), text(&pattern), text(&code)],
+            ),
+        }
     }
     if let Some(d) = f.since {
         w.add(
@@ -620,11 +633,9 @@ impl Store {
             .query(rusqlite::params_from_iter(params))
             .map_err(|e| self.query_error(e))?;
         while let Some(row) = rows.next().map_err(|e| self.query_error(e))? {
-            let (mut incident, actors, sources) =
-                incident_from_row(row).map_err(|e| self.query_error(e))?;
+            let (mut incident, actors, sources) = incident_from_row(row).map_err(|e| self.query_error(e))?;
             incident.actors = serde_json::from_str(&actors).map_err(|e| self.corrupt(incident.id, e))?;
-            incident.sources =
-                serde_json::from_str(&sources).map_err(|e| self.corrupt(incident.id, e))?;
+            incident.sources = serde_json::from_str(&sources).map_err(|e| self.corrupt(incident.id, e))?;
             if with_reports {
                 incident.reports = self.report_refs(incident.id)?;
             }
@@ -773,7 +784,10 @@ mod tests {
 
     #[test]
     fn fts_expressions() {
-        assert_eq!(fts_expression("Haut-Karabakh drone"), "\"Haut-Karabakh\" \"drone\"");
+        assert_eq!(
+            fts_expression("Haut-Karabakh drone"),
+            "\"Haut-Karabakh\" \"drone\""
+        );
         assert_eq!(fts_expression("\"drone strike\""), "\"drone strike\"");
         assert_eq!(fts_expression("drone OR missile"), "drone OR missile");
         assert_eq!(fts_expression("kill*"), "kill*");

@@ -151,6 +151,8 @@ CREATE TABLE incidents (
     civilians            INTEGER,
     fatalities_event     INTEGER,
     actors               TEXT NOT NULL,        -- JSON IncidentActors
+    actor_names          TEXT NOT NULL,        -- every actor name, one a line
+    actor_countries      TEXT NOT NULL,        -- ',RUS,UKR,
     n_sources            INTEGER NOT NULL,
     n_reports            INTEGER NOT NULL,
     n_articles           INTEGER NOT NULL,
@@ -160,10 +162,15 @@ CREATE TABLE incidents (
     notes                TEXT NOT NULL,
     updated_at           INTEGER NOT NULL
 );
+-- Filters with the date order of results: the planner can walk a
+-- (filter, day) index and stop at the limit.
 CREATE INDEX incidents_day ON incidents(day_start);
-CREATE INDEX incidents_country ON incidents(place_country);
-CREATE INDEX incidents_plover ON incidents(plover);
+CREATE INDEX incidents_country ON incidents(place_country, day_start);
+CREATE INDEX incidents_plover ON incidents(plover, day_start);
+CREATE INDEX incidents_acled ON incidents(acled_event_type, day_start);
+CREATE INDEX incidents_acled_sub ON incidents(acled_sub_event_type, day_start);
 CREATE INDEX incidents_fatalities ON incidents(fatalities);
+CREATE INDEX incidents_lat ON incidents(lat);
 
 CREATE TABLE incident_events (
     event    INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
@@ -251,11 +258,9 @@ pub fn inspect(path: &Path) -> Result<FileState, StoreError> {
         });
     }
     let version: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'schema_version'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT value FROM meta WHERE key = 'schema_version'", [], |r| {
+            r.get(0)
+        })
         .optional()
         .map_err(|e| not_readable(path, e))?;
     let version = version
@@ -350,9 +355,7 @@ mod tests {
         let mut conn = Connection::open(&path).unwrap();
         migrate(&mut conn, 1, &steps).unwrap();
         conn.execute("INSERT INTO a (x, y) VALUES (1, 2)", []).unwrap();
-        let v: u32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .unwrap();
+        let v: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(v, 2);
     }
 
@@ -360,19 +363,18 @@ mod tests {
     fn a_failing_step_leaves_the_old_version() {
         let path = tmp("failing.db");
         let mut conn = Connection::open(&path).unwrap();
-        migrate(&mut conn, 0, &["CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"]).unwrap();
-        let err = migrate(
+        migrate(
             &mut conn,
-            1,
-            &["", "CREATE TABLE b (x); CREATE TABLE b (x);"],
-        );
+            0,
+            &["CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"],
+        )
+        .unwrap();
+        let err = migrate(&mut conn, 1, &["", "CREATE TABLE b (x); CREATE TABLE b (x);"]);
         assert!(err.is_err());
         let has_b: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE name = 'b'",
-                [],
-                |r| r.get(0),
-            )
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'b'", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert_eq!(has_b, 0);
         drop(conn);

@@ -381,7 +381,10 @@ mod tests {
         assert_eq!(s.fatalities_event, Some(3));
         assert_eq!(s.sources, vec!["AFP", "BBC", "Reuters"]);
         assert_eq!((s.n_reports, s.n_articles), (4, 4));
-        assert_eq!(s.notes, "report 1", "same confidence and length: the first report");
+        assert_eq!(
+            s.notes, "report 1",
+            "same confidence and length: the first report"
+        );
         // Same order-independent answer for any permutation.
         let mut rev = reports.clone();
         rev.reverse();

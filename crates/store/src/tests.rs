@@ -248,17 +248,21 @@ fn foreign_files_are_refused_and_untouched() {
     drop(Store::open(&newer).unwrap());
     {
         let conn = Connection::open(&newer).unwrap();
-        conn.execute(
-            "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
-            [],
-        )
-        .unwrap();
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'", [])
+            .unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = file_bytes(&newer);
     let err = Store::open(&newer).unwrap_err();
     assert!(
-        matches!(err, StoreError::TooNew { found: 99, supported: 1, .. }),
+        matches!(
+            err,
+            StoreError::TooNew {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ),
         "{err}"
     );
     assert!(err.to_string().contains("schema version 99"), "{err}");
@@ -513,7 +517,10 @@ fn filters_select_what_they_say() {
         },
         false,
     );
-    assert!(matches!(bad, Err(StoreError::BadFilter { name: "text", .. })), "{bad:?}");
+    assert!(
+        matches!(bad, Err(StoreError::BadFilter { name: "text", .. })),
+        "{bad:?}"
+    );
     // Raw events: every report, with its article.
     let raw = store.events(&Filter::default()).unwrap();
     assert_eq!(raw.len(), 5);
@@ -546,7 +553,11 @@ fn exports() {
     let kharkiv = rows.iter().find(|r| col(r, "location") == "Kharkiv").unwrap();
     assert_eq!(col(kharkiv, "event_date"), "2026-03-02");
     assert_eq!(col(kharkiv, "actor1"), "Military Forces of Russia");
-    assert_eq!(col(kharkiv, "inter1"), "8", "Russian forces in Ukraine are external");
+    assert_eq!(
+        col(kharkiv, "inter1"),
+        "8",
+        "Russian forces in Ukraine are external"
+    );
     assert_eq!(col(kharkiv, "actor2"), "Civilians (Ukraine)");
     assert_eq!(col(kharkiv, "interaction"), "78");
     assert_eq!(col(kharkiv, "civilian_targeting"), "Civilian targeting");
