@@ -11,7 +11,7 @@
 //!
 //! `cargo bench -p vigie-store` (release). `VIGIE_BENCH_INCIDENTS=N` changes
 //! the size; `VIGIE_BENCH_DIR` where the database is written (default: the
-//! system temporary directory).
+//! system temporary directory); `VIGIE_BENCH_KEEP=1` keeps the databases.
 
 use std::time::{Duration, Instant};
 
@@ -450,6 +450,10 @@ fn main() {
     );
     drop(store);
     drop(store3);
+    if std::env::var_os("VIGIE_BENCH_KEEP").is_some() {
+        println!("kept {}", path.display());
+        return;
+    }
     for p in [&path, &path2, &path3] {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));

@@ -32,7 +32,9 @@ pub const NARROW_SPAN_DAYS: i32 = 1;
 
 /// Distance thresholds (km) by the coarser place of the pair.
 const CITY_KM: f64 = 25.0;
-const ADMIN2_KM: f64 = 60.0;
+/// The largest distance at which two places finer than a first-level region
+/// can match: the store's candidate look-up narrows to a box of this size.
+pub const ADMIN2_KM: f64 = 60.0;
 const REGION_KM: f64 = 300.0;
 
 /// How an event takes part in incidents.

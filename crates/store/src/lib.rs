@@ -132,10 +132,25 @@ pub struct Counts {
     pub incidents: u64,
 }
 
+/// Bytes of the database file read through a memory map.
+const MMAP_SIZE: i64 = 1 << 30;
+
 /// An open Vigie database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    writable: bool,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // SQLite's advice for long-lived databases: refresh the planner's
+        // statistics where they are stale when a writing connection closes.
+        // A failure here changes nothing stored, so it is ignored.
+        if self.writable {
+            let _ = self.conn.execute_batch("PRAGMA optimize;");
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -162,6 +177,8 @@ impl Store {
             // 64 MiB of page cache (taken only as used): ingest revisits the
             // recent incidents' pages constantly.
             conn.pragma_update(None, "cache_size", -65536)?;
+            // Reads through a memory map: no system call and copy per page.
+            conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
             Ok(())
         };
         setup().map_err(|e| StoreError::sqlite(path, e))?;
@@ -173,6 +190,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            writable: true,
         })
     }
 
@@ -201,10 +219,12 @@ impl Store {
         )
         .map_err(|e| StoreError::sqlite(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
+            .and_then(|()| conn.pragma_update(None, "mmap_size", MMAP_SIZE))
             .map_err(|e| StoreError::sqlite(path, e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            writable: false,
         })
     }
 
@@ -757,19 +777,37 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
 }
 
 /// Stored mergeable events of x's type whose dates are within a day of x's,
-/// with their stored incident.
+/// with their stored incident; narrowed in SQL to those that can match x's
+/// place (same country or none; for two places finer than a first-level
+/// region, a box around x as large as the largest distance that can match).
+/// The exact test is [`cluster::compatible`].
 fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>)>> {
+    let filter = "AND (?6 IS NULL OR e.place_country IS NULL OR e.place_country = ?6) \
+         AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
+              OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
     let mut stmt = tx.prepare_cached(&format!(
         "SELECT {EV_COLS}, ie.incident FROM events e \
          LEFT JOIN incident_events ie ON ie.event = e.id \
          WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 0 \
-         AND e.day_start BETWEEN ?2 AND ?4 AND e.day_end >= ?5 \
+         AND e.day_start BETWEEN ?2 AND ?4 AND e.day_end >= ?5 {filter} \
          UNION ALL \
          SELECT {EV_COLS}, ie.incident FROM events e \
          LEFT JOIN incident_events ie ON ie.event = e.id \
          WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 1 \
-         AND e.day_start BETWEEN ?3 AND ?4 AND e.day_end >= ?5"
+         AND e.day_start BETWEEN ?3 AND ?4 AND e.day_end >= ?5 {filter}"
     ))?;
+    let country = x.loc.as_ref().and_then(|l| l.country.clone());
+    // The box, in degrees, with a margin; none near the poles or across the
+    // antimeridian, where degrees of longitude stop being a fair measure.
+    let (mut boxed, mut b) = (false, [0.0f64; 4]);
+    if let Some(l) = x.loc.as_ref().filter(|l| l.rank <= 3 && l.lat.abs() < 80.0) {
+        let dlat = cluster::ADMIN2_KM / 111.0 * 1.1;
+        let dlon = dlat / l.lat.to_radians().cos();
+        if l.lon - dlon > -180.0 && l.lon + dlon < 180.0 {
+            boxed = true;
+            b = [l.lat - dlat, l.lat + dlat, l.lon - dlon, l.lon + dlon];
+        }
+    }
     let rows = stmt.query_map(
         params![
             x.plover,
@@ -777,6 +815,12 @@ fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>
             x.key.start - 1 - cluster::MAX_SPAN_DAYS,
             x.key.end + 1,
             x.key.start - 1,
+            country,
+            boxed,
+            b[0],
+            b[1],
+            b[2],
+            b[3],
         ],
         |r| Ok((ev_from_row(r)?, r.get::<_, Option<i64>>(12)?)),
     )?;

@@ -508,8 +508,11 @@ fn order_limit(f: &Filter, c: &Cols) -> (String, Option<Value>) {
         Order::Oldest => "ASC",
         Order::Newest => "DESC",
     };
+    // Plain column order, so that a (filter, day) index gives the rows in
+    // order and the query stops at the limit; undated rows (rare: an event
+    // with no date at all) come first in ascending order, last in descending.
     let order = format!(
-        "ORDER BY {ds} IS NULL, {ds} {dir}, {id} {dir}",
+        "ORDER BY {ds} {dir}, {id} {dir}",
         ds = c.day_start,
         id = c.id
     );

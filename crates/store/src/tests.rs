@@ -61,6 +61,8 @@ struct Spec {
     id: String,
     plover: PloverType,
     day: u32,
+    /// Days the date range lasts beyond `day` ("this week": 6).
+    span: u32,
     place: Option<u8>,
     source: Vec<Actor>,
     fatalities: Option<u64>,
@@ -84,8 +86,12 @@ fn event(s: &Spec) -> Event {
         date: EventDate {
             text: Some("Monday".into()),
             start: Some(day(s.day)),
-            end: Some(day(s.day)),
-            precision: Precision::Day,
+            end: Some(day(s.day + s.span)),
+            precision: if s.span == 0 {
+                Precision::Day
+            } else {
+                Precision::Week
+            },
         },
         location: s.place.map(place),
         fatalities: s.fatalities.map(|n| Fatalities {
@@ -162,6 +168,7 @@ fn ingest_is_idempotent_by_id_and_by_text() {
         id: "ev-a".into(),
         plover: PloverType::Assault,
         day: 2,
+        span: 0,
         place: Some(0),
         source: vec![],
         fatalities: Some(3),
@@ -300,6 +307,7 @@ fn random_records(seed: u64, n: usize) -> Vec<(String, ArticleEvents)> {
                         id: format!("ev-{seed}-{i}-{j}"),
                         plover: types[rng.usize(..types.len())],
                         day: rng.u32(1..=5),
+                        span: if rng.u8(..8) == 0 { 6 } else { 0 },
                         place: places[rng.usize(..places.len())],
                         source: sources[rng.usize(..sources.len())].clone(),
                         fatalities: rng.bool().then(|| rng.u64(1..20)),
@@ -365,6 +373,7 @@ fn sample_store(name: &str) -> Store {
         id: id.into(),
         plover: PloverType::Assault,
         day: d,
+        span: 0,
         place: Some(p),
         source: russia(),
         fatalities: f,
@@ -384,6 +393,7 @@ fn sample_store(name: &str) -> Store {
         id: "ev-5".into(),
         plover: PloverType::Protest,
         day: 4,
+        span: 0,
         place: Some(1),
         source: vec![Actor {
             role: Some("protester".into()),
@@ -600,6 +610,7 @@ fn told_but_not_happened_events_make_no_incident() {
         id: "ev-n".into(),
         plover: PloverType::Assault,
         day: 2,
+        span: 0,
         place: Some(0),
         source: vec![],
         fatalities: None,
