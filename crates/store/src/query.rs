@@ -511,11 +511,7 @@ fn order_limit(f: &Filter, c: &Cols) -> (String, Option<Value>) {
     // Plain column order, so that a (filter, day) index gives the rows in
     // order and the query stops at the limit; undated rows (rare: an event
     // with no date at all) come first in ascending order, last in descending.
-    let order = format!(
-        "ORDER BY {ds} {dir}, {id} {dir}",
-        ds = c.day_start,
-        id = c.id
-    );
+    let order = format!("ORDER BY {ds} {dir}, {id} {dir}", ds = c.day_start, id = c.id);
     match f.limit {
         Some(n) => (
             format!("{order} LIMIT ?"),
