@@ -243,22 +243,18 @@ fn events_per_article(store: &Store) -> BTreeMap<String, u64> {
 #[test]
 fn an_ingest_killed_mid_run_keeps_committed_articles_whole_and_resumes() {
     let dir = tmpdir("kill");
-    let n = 250;
+    let n = 140;
     fs::write(dir.join("many.jsonl"), generated_articles(n).join("\n") + "\n").unwrap();
-    // Extraction is deterministic: what every article must hold once stored.
-    let reference = vigie_in(&dir, &["extract", "many.jsonl"], b"");
-    assert!(reference.status.success(), "{}", stderr(&reference));
-    let expected: BTreeMap<String, u64> = records(&reference)
-        .iter()
-        .map(|r| {
-            (
-                r["article"]["id"].as_str().unwrap().to_string(),
-                r["events"].as_array().unwrap().len() as u64,
-            )
-        })
-        .collect();
-    assert_eq!(expected.len(), n);
-    let total: u64 = expected.values().sum();
+    // Extraction is deterministic: what every article must hold once stored
+    // (run beside the ingest below).
+    let reference = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["extract", "many.jsonl"])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
 
     let db = dir.join("kill.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_vigie"))
@@ -286,6 +282,20 @@ fn an_ingest_killed_mid_run_keeps_committed_articles_whole_and_resumes() {
     }
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
+
+    let reference = reference.wait_with_output().unwrap();
+    assert!(reference.status.success(), "{}", stderr(&reference));
+    let expected: BTreeMap<String, u64> = records(&reference)
+        .iter()
+        .map(|r| {
+            (
+                r["article"]["id"].as_str().unwrap().to_string(),
+                r["events"].as_array().unwrap().len() as u64,
+            )
+        })
+        .collect();
+    assert_eq!(expected.len(), n);
+    let total: u64 = expected.values().sum();
 
     // The database opens cleanly and is intact.
     let store = Store::open_read_only(&db).unwrap();
