@@ -604,3 +604,37 @@ fn exports_acled_csv_and_geojson() {
         stderr(&out)
     );
 }
+
+#[test]
+fn ingest_reports_bad_lines_and_stores_the_rest() {
+    let dir = tmpdir("badlines");
+    let good = ten_reports();
+    let lines = [
+        good[0].as_str(),
+        "{\"id\": \"x\", \"text\": ",
+        good[7].as_str(),
+        "{\"id\": \"y\"}",
+    ];
+    fs::write(dir.join("in.jsonl"), lines.join("\n")).unwrap();
+    let out = vigie_in(
+        &dir,
+        &["ingest", "--db", "v.db", "in.jsonl", "missing.jsonl"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2), "a missing file is exit 2");
+    let err = stderr(&out);
+    assert!(err.contains("in.jsonl:2: invalid JSON"), "{err}");
+    assert!(err.contains("in.jsonl:4: missing field `text`"), "{err}");
+    assert!(err.contains("vigie: cannot read 'missing.jsonl'"), "{err}");
+    assert!(
+        err.contains("2 articles ingested (2 events), 2 skipped (0 already stored, 2 unreadable)"),
+        "{err}"
+    );
+    let out = vigie_in(&dir, &["ingest", "--db", "v.db", "in.jsonl"], b"");
+    assert_eq!(out.status.code(), Some(1), "bad records only: exit 1");
+    assert!(
+        stderr(&out).contains("0 articles ingested (0 events), 4 skipped (2 already stored, 2 unreadable)"),
+        "{}",
+        stderr(&out)
+    );
+}
