@@ -9,7 +9,7 @@
 //! unknown, or one side unknown; the two sides may be swapped).
 //!
 //! The partition is defined by a greedy pass in *canonical order* (date, date
-//! end, place precision, event id; none of them depends on when or in which
+//! end, place precision, event id, article hash; none depends on when or in which
 //! order articles were ingested): each event joins the incident all of whose
 //! members are compatible with it (the largest such incident, then the one with
 //! the earliest anchor), else opens a new incident, whose anchor it is. The
@@ -104,10 +104,13 @@ pub fn date_rank(p: Precision) -> u8 {
 /// The canonical position of an event: independent of ingest order.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Key {
+    /// First and last day (days since 0001-01-01).
     pub start: i32,
     pub end: i32,
+    /// Place precision ([`place_rank`]).
     pub rank: u8,
-    pub event_id: String,
+    /// Event id, article content hash and position: unique, content-derived.
+    pub tie: String,
 }
 
 /// A place as the comparison needs it.
@@ -365,7 +368,7 @@ mod tests {
                 start: day,
                 end: day,
                 rank,
-                event_id: format!("ev-{id:04}"),
+                tie: format!("ev-{id:04}"),
             },
             plover: "ASSAULT".into(),
             acled: None,

@@ -295,7 +295,7 @@ impl Store {
             }
             let sql = format!(
                 "SELECT {EV_COLS} FROM events e WHERE e.clustered = 2 \
-                 ORDER BY e.plover, e.day_start, e.day_end, e.place_rank, e.event_id"
+                 ORDER BY e.plover, e.day_start, e.day_end, e.place_rank, e.order_key"
             );
             let mut stmt = tx.prepare(&sql).map_err(err)?;
             let mut rows = stmt.query([]).map_err(err)?;
@@ -400,7 +400,7 @@ fn unix_now() -> i64 {
 }
 
 /// The columns [`ev_from_row`] reads, from `events e`.
-const EV_COLS: &str = "e.id, e.day_start, e.day_end, e.place_rank, e.event_id, e.plover, \
+const EV_COLS: &str = "e.id, e.day_start, e.day_end, e.place_rank, e.order_key, e.plover, \
     e.acled_event_type, e.place_lat, e.place_lon, e.place_country, e.place_admin1, e.actor_keys";
 
 fn ev_from_row(row: &Row<'_>) -> rusqlite::Result<Ev> {
@@ -414,7 +414,7 @@ fn ev_from_row(row: &Row<'_>) -> rusqlite::Result<Ev> {
             start: row.get::<_, Option<i32>>(1)?.unwrap_or(i32::MAX),
             end: row.get::<_, Option<i32>>(2)?.unwrap_or(i32::MAX),
             rank,
-            event_id: row.get(4)?,
+            tie: row.get(4)?,
         },
         plover: row.get(5)?,
         acled: row.get(6)?,
@@ -533,7 +533,7 @@ fn ingest(
     let article = tx.last_insert_rowid();
     let mut first = None;
     for (ordinal, event) in record.events.iter().enumerate() {
-        let id = insert_event(tx, article, ordinal, event).map_err(err)?;
+        let id = insert_event(tx, article, &hash, ordinal, event).map_err(err)?;
         first = first.or(Some(id));
         place(tx, path, id, Clustering::of(event), now)?;
     }
@@ -545,7 +545,13 @@ fn ingest(
     ))
 }
 
-fn insert_event(tx: &Transaction<'_>, article: i64, ordinal: usize, e: &Event) -> rusqlite::Result<i64> {
+fn insert_event(
+    tx: &Transaction<'_>,
+    article: i64,
+    hash: &str,
+    ordinal: usize,
+    e: &Event,
+) -> rusqlite::Result<i64> {
     let days = cluster::day_range(e);
     let wide = days.is_some_and(|(s, t)| t - s > cluster::NARROW_SPAN_DAYS);
     let loc = e.location.as_ref();
@@ -558,9 +564,9 @@ fn insert_event(tx: &Transaction<'_>, article: i64, ordinal: usize, e: &Event) -
          fatalities_qualifier, fatalities_text, attribution_text, attribution_speaker, negated, \
          hypothetical, historical, evidence_sentence, evidence_start, evidence_end, \
          evidence_text, confidence, record, clustered, day_start, day_end, wide, place_rank, \
-         actor_keys) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, \
-         ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42)",
+         actor_keys, order_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, \
+         ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43)",
     )?
     .execute(params![
         article,
@@ -605,6 +611,9 @@ fn insert_event(tx: &Transaction<'_>, article: i64, ordinal: usize, e: &Event) -
         wide,
         cluster::place_rank(loc.map(|p| p.feature)),
         cluster::encode_actor_keys(e),
+        // The event id alone may repeat across articles when a caller makes
+        // its own ids; the article's content hash and the position do not.
+        format!("{}\t{hash}\t{ordinal:06}", e.id),
     ])?;
     let id = tx.last_insert_rowid();
     let mut actor = tx.prepare_cached(
@@ -668,12 +677,12 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
             "SELECT {EV_COLS}, ie.incident FROM events e \
              LEFT JOIN incident_events ie ON ie.event = e.id \
              WHERE e.clustered = 2 AND e.plover = ?1 \
-             AND (e.day_start, e.day_end, e.place_rank, e.event_id) >= (?2, ?3, ?4, ?5) \
-             ORDER BY e.day_start, e.day_end, e.place_rank, e.event_id"
+             AND (e.day_start, e.day_end, e.place_rank, e.order_key) >= (?2, ?3, ?4, ?5) \
+             ORDER BY e.day_start, e.day_end, e.place_rank, e.order_key"
         ))
         .map_err(err)?;
     let mut rows = cursor
-        .query(params![e.plover, from.start, from.end, from.rank, from.event_id])
+        .query(params![e.plover, from.start, from.end, from.rank, from.tie])
         .map_err(err)?;
     while let Some(row) = rows.next().map_err(err)? {
         let x = ev_from_row(row).map_err(err)?;
@@ -868,7 +877,7 @@ fn reports(conn: &Connection, path: &Path, anchor: i64) -> Result<Vec<Report>> {
     let err = |e| StoreError::sqlite(path, e);
     let mut stmt = conn
         .prepare_cached(
-            "SELECT e.id, e.day_start, e.day_end, e.place_rank, e.event_id, e.record, \
+            "SELECT e.id, e.day_start, e.day_end, e.place_rank, e.order_key, e.record, \
              a.article_id, a.published, a.source, a.url \
              FROM incident_events ie JOIN events e ON e.id = ie.event \
              JOIN articles a ON a.id = e.article WHERE ie.incident = ?1",
@@ -893,7 +902,7 @@ fn reports(conn: &Connection, path: &Path, anchor: i64) -> Result<Vec<Report>> {
                 start: r.get::<_, Option<i32>>(1).map_err(err)?.unwrap_or(i32::MAX),
                 end: r.get::<_, Option<i32>>(2).map_err(err)?.unwrap_or(i32::MAX),
                 rank: r.get(3).map_err(err)?,
-                event_id: r.get(4).map_err(err)?,
+                tie: r.get(4).map_err(err)?,
             },
             event,
             outlet: outlet(r.get(8).map_err(err)?, url.as_deref(), &article_id),

@@ -671,7 +671,7 @@ impl Store {
                  e.evidence_text, e.fatalities_total \
                  FROM incident_events ie JOIN events e ON e.id = ie.event \
                  JOIN articles a ON a.id = e.article WHERE ie.incident = ?1 \
-                 ORDER BY e.day_start, e.day_end, e.place_rank, e.event_id",
+                 ORDER BY e.day_start, e.day_end, e.place_rank, e.order_key",
             )
             .map_err(err)?;
         let rows = stmt

@@ -98,10 +98,11 @@ CREATE TABLE events (
     wide                 INTEGER NOT NULL,  -- date range longer than two days
     place_rank           INTEGER NOT NULL,
     actor_keys           TEXT NOT NULL,
+    order_key            TEXT NOT NULL,     -- event id, article hash, ordinal
     UNIQUE (article, ordinal)
 );
 CREATE INDEX events_event_id ON events(event_id);
-CREATE INDEX events_order ON events(plover, day_start, day_end, place_rank, event_id)
+CREATE INDEX events_order ON events(plover, day_start, day_end, place_rank, order_key)
     WHERE clustered = 2;
 CREATE INDEX events_window ON events(plover, wide, day_start) WHERE clustered = 2;
 CREATE INDEX events_day ON events(day_start);

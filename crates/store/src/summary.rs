@@ -359,7 +359,7 @@ mod tests {
                 start: 0,
                 end: 0,
                 rank: 7,
-                event_id: format!("ev-{id}"),
+                tie: format!("ev-{id}"),
             },
             event,
             article_id: format!("a{id}"),
