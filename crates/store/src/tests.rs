@@ -308,7 +308,7 @@ fn random_records(seed: u64, n: usize) -> Vec<(String, ArticleEvents)> {
                         // Even seeds: ids a caller made up, the same in every
                         // article ("e0", "e1"), which must not make the
                         // order ambiguous.
-                        id: if seed % 2 == 0 {
+                        id: if seed.is_multiple_of(2) {
                             format!("e{j}")
                         } else {
                             format!("ev-{seed}-{i}-{j}")
