@@ -9,6 +9,7 @@ mod demo;
 mod eval;
 mod input;
 mod pipeline;
+mod store_cmd;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +47,15 @@ enum Command {
     Actors(DebugArgs),
     /// Print the place mentions of a plain-text article and how they were resolved (debugging).
     Places(DebugArgs),
+    /// Extract articles (same inputs as `extract`) and store them with their
+    /// events in the database, merging reports of one act into incidents.
+    Ingest(store_cmd::IngestArgs),
+    /// Query the stored incidents (or raw events with --raw).
+    Events(store_cmd::EventsArgs),
+    /// Export incidents: ACLED-compatible CSV, GeoJSON or JSON Lines.
+    Export(store_cmd::ExportArgs),
+    /// Rebuild every incident from the stored events.
+    Reindex(store_cmd::ReindexArgs),
     /// Score event coding against gold records.
     Eval {
         #[command(subcommand)]
@@ -184,6 +194,10 @@ fn main() -> ExitCode {
         Command::Demo => demo::run().map(|()| 0),
         Command::Actors(args) => debug::actors(args.file.as_deref(), args.lang.as_deref()),
         Command::Places(args) => debug::places(args.file.as_deref(), args.lang.as_deref()),
+        Command::Ingest(args) => store_cmd::ingest(args),
+        Command::Events(args) => store_cmd::events(args),
+        Command::Export(args) => store_cmd::export(args),
+        Command::Reindex(args) => store_cmd::reindex(args),
         Command::Eval {
             what:
                 EvalCommand::Plover {

@@ -4,10 +4,12 @@
 //! - `schema`: every output validates against the article-events contract;
 //! - `cli`: the command line's behaviour on good and bad input;
 //! - `sources`: HTML pages, feeds, WARC archives, threads, `vigie watch`.
+//! - `store`: ingest, incidents, crash safety, queries and exports.
 
 mod cli;
 mod events;
 mod golden;
 mod schema;
 mod sources;
+mod store;
 mod util;

@@ -1,33 +1,995 @@
-//! The store stage: keeps articles and their events, merges reports of one
-//! real-world act into incidents, and answers queries and exports.
+//! The store stage: keeps articles and their events in an embedded SQLite
+//! database, merges reports of one real-world act into incidents, and answers
+//! queries and exports.
 //!
-//! Planned entry point (issue #7): `Store::open(path)` opens or creates an
-//! embedded SQLite database with a versioned schema; `Store::ingest(record)`
-//! adds one [`ArticleEvents`] record idempotently (same id or same content
-//! hash changes nothing) and merges its events into incidents; queries and
-//! exports (ACLED-compatible CSV, GeoJSON, JSONL) read from it.
+//! [`Store::open`] opens or creates a database (WAL mode, versioned schema,
+//! see [`schema`]); a file that is not a Vigie database, or is of a newer
+//! schema, is refused and left untouched. [`Store::batch`] starts a
+//! transaction in which [`Batch::ingest`] adds one article (its text and its
+//! [`ArticleEvents`] record) idempotently: an article whose id or text is
+//! already stored changes nothing. Each event is placed in an incident as it
+//! arrives ([`cluster`] defines when two reports are the same act, and the
+//! order-independent grouping); [`Store::reindex`] rebuilds every incident from
+//! the events. [`Store::incidents`], [`Store::events`] and the exports in
+//! [`export`] read it back.
 //!
-//! Until issue #7 lands this crate only defines the incident key the merge will
-//! use, so that the contract between the event stage and the store is visible.
+//! The store does not run extraction: callers give it records made by
+//! `vigie-extract` (or anything producing the contract).
 
-use vigie_model::{ArticleEvents, PloverType};
+pub mod cluster;
+pub mod countries;
+pub mod export;
+pub mod query;
+pub mod schema;
+pub mod summary;
 
-/// What two events must share to be reports of the same act: used to bucket
-/// candidates before the finer comparison of dates, places and actors.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct MergeKey {
-    pub plover: PloverType,
-    pub country: Option<String>,
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transaction};
+use vigie_model::{content_id, ArticleEvents, Event, Feature, Precision, Qualifier};
+
+use crate::cluster::{Clusterer, Clustering, Ev, Key, Loc};
+use crate::schema::{FileState, SCHEMA_VERSION};
+use crate::summary::{summarize, Report, Summary};
+
+pub use crate::query::{Filter, Incident, Order, StoredEvent};
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be read or written.
+    #[error("cannot open '{path}': {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    /// The file exists but is not a Vigie database; it was not modified.
+    #[error("'{path}' is not a Vigie database: {why}; it was left untouched")]
+    NotVigie { path: PathBuf, why: String },
+    /// The database was written by a newer Vigie; it was not modified.
+    #[error(
+        "'{path}' has schema version {found}, newer than this Vigie supports ({supported}): \
+         use a newer Vigie; the file was left untouched"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    /// Opening read-only, but the database must first be upgraded.
+    #[error(
+        "'{path}' has schema version {found}, older than this Vigie's ({supported}): \
+         run `vigie reindex` or `vigie ingest` once to upgrade it"
+    )]
+    NeedsUpgrade {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    /// Reading a database that does not exist.
+    #[error("no database at '{path}' (create one with `vigie ingest`, or give --db)")]
+    Missing { path: PathBuf },
+    /// SQLite reported an error.
+    #[error("database '{path}': {source}")]
+    Sqlite { path: PathBuf, source: rusqlite::Error },
+    /// A stored event record could not be decoded (the file was altered).
+    #[error("database '{path}': stored event {event} is not a valid record: {why}")]
+    Corrupt { path: PathBuf, event: i64, why: String },
+    /// A filter value SQLite rejected (a malformed full-text expression).
+    #[error("bad filter {name}: {why}")]
+    BadFilter { name: &'static str, why: String },
+    /// Writing an export failed.
+    #[error("cannot write the export: {0}")]
+    Write(#[from] std::io::Error),
 }
 
-/// The merge keys of a record's events, in event order.
-pub fn merge_keys(record: &ArticleEvents) -> Vec<MergeKey> {
-    record
-        .events
-        .iter()
-        .map(|e| MergeKey {
-            plover: e.plover.kind,
-            country: e.location.as_ref().and_then(|p| p.country.clone()),
+impl StoreError {
+    fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Result of the store's operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Why an article was not added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duplicate {
+    /// An article with the same id is stored.
+    Id,
+    /// An article with the same text (content hash) is stored, under `existing`.
+    Content,
+}
+
+/// What ingesting one article did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// Stored, with this many events.
+    Added { events: usize },
+    /// Already stored: nothing changed.
+    Duplicate {
+        /// The id of the stored article.
+        existing: String,
+        by: Duplicate,
+    },
+}
+
+/// Counts of what a database holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub articles: u64,
+    pub events: u64,
+    pub incidents: u64,
+}
+
+/// Bytes of the database file read through a memory map.
+const MMAP_SIZE: i64 = 1 << 30;
+
+/// An open Vigie database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    writable: bool,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // SQLite's advice for long-lived databases: refresh the planner's
+        // statistics where they are stale when a writing connection closes.
+        // A failure here changes nothing stored, so it is ignored.
+        if self.writable {
+            let _ = self.conn.execute_batch("PRAGMA optimize;");
+        }
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens the database at `path` for reading and writing, creating it when
+    /// there is no file (or an empty one) and upgrading an older schema.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        let state = schema::inspect(path)?;
+        let mut conn = Connection::open(path).map_err(|e| StoreError::sqlite(path, e))?;
+        let setup = || -> rusqlite::Result<()> {
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            // WAL: readers (queries, the HTTP API) never block the writer;
+            // NORMAL sync keeps every committed transaction across a crash of
+            // the process (a power loss may lose the last ones).
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            // 64 MiB of page cache (taken only as used): ingest revisits the
+            // recent incidents' pages constantly.
+            conn.pragma_update(None, "cache_size", -65536)?;
+            // Reads through a memory map: no system call and copy per page.
+            conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+            Ok(())
+        };
+        setup().map_err(|e| StoreError::sqlite(path, e))?;
+        let from = match state {
+            FileState::New => 0,
+            FileState::Vigie { version } => version,
+        };
+        schema::migrate(&mut conn, from, schema::MIGRATIONS).map_err(|e| StoreError::sqlite(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            writable: true,
         })
-        .collect()
+    }
+
+    /// Opens an existing database for reading only: never creates, upgrades
+    /// nor writes.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        match schema::inspect(path)? {
+            FileState::New => {
+                return Err(StoreError::Missing {
+                    path: path.to_path_buf(),
+                })
+            }
+            FileState::Vigie { version } if version < SCHEMA_VERSION => {
+                return Err(StoreError::NeedsUpgrade {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                })
+            }
+            FileState::Vigie { .. } => {}
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| StoreError::sqlite(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .and_then(|()| conn.pragma_update(None, "mmap_size", MMAP_SIZE))
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            writable: false,
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection, for read-only use by callers that need a
+    /// query the store does not offer.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |e| StoreError::sqlite(&self.path, e)
+    }
+
+    /// Starts a batch: everything ingested in it is committed at once by
+    /// [`Batch::commit`], or not at all.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::sqlite(&path, e))?;
+        Ok(Batch {
+            tx,
+            path,
+            first_event: None,
+        })
+    }
+
+    /// Ingests one article in its own transaction (see [`Batch::ingest`]).
+    pub fn ingest(&mut self, text: &str, record: &ArticleEvents) -> Result<IngestOutcome> {
+        let mut batch = self.batch()?;
+        let outcome = batch.ingest(text, record)?;
+        batch.commit()?;
+        Ok(outcome)
+    }
+
+    /// How many articles, events and incidents are stored.
+    pub fn counts(&self) -> Result<Counts> {
+        counts(&self.conn).map_err(self.err())
+    }
+
+    /// Rebuilds every incident from the stored events with the full canonical
+    /// pass; the result does not depend on the order articles were ingested.
+    /// Returns the number of incidents.
+    pub fn reindex(&mut self) -> Result<u64> {
+        let path = self.path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        tx.execute_batch("DELETE FROM incident_events; DELETE FROM incidents;")
+            .map_err(err)?;
+        let mut assignments: Vec<(i64, i64)> = Vec::new();
+        {
+            let mut alone = tx
+                .prepare("SELECT id FROM events WHERE clustered = 1 ORDER BY id")
+                .map_err(err)?;
+            let ids = alone.query_map([], |r| r.get::<_, i64>(0)).map_err(err)?;
+            for id in ids {
+                let id = id.map_err(err)?;
+                assignments.push((id, id));
+            }
+            let sql = format!(
+                "SELECT {EV_COLS} FROM events e WHERE e.clustered = 2 \
+                 ORDER BY e.plover, e.day_start, e.day_end, e.place_rank, e.order_key"
+            );
+            let mut stmt = tx.prepare(&sql).map_err(err)?;
+            let mut rows = stmt.query([]).map_err(err)?;
+            let mut plover = String::new();
+            let mut clusterer = Clusterer::default();
+            while let Some(row) = rows.next().map_err(err)? {
+                let ev = ev_from_row(row).map_err(err)?;
+                if ev.plover != plover {
+                    plover = ev.plover.clone();
+                    clusterer = Clusterer::default();
+                }
+                let id = ev.id;
+                let anchor = clusterer.push(ev);
+                assignments.push((id, anchor));
+            }
+        }
+        let mut anchors = BTreeSet::new();
+        {
+            let mut link = tx
+                .prepare("INSERT INTO incident_events (event, incident) VALUES (?1, ?2)")
+                .map_err(err)?;
+            for (event, anchor) in &assignments {
+                link.execute(params![event, anchor]).map_err(err)?;
+                anchors.insert(*anchor);
+            }
+        }
+        let now = unix_now();
+        for anchor in &anchors {
+            refresh_incident(&tx, &path, *anchor, now)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(anchors.len() as u64)
+    }
 }
+
+/// A transaction of ingests; dropped without [`Batch::commit`], it rolls back.
+pub struct Batch<'s> {
+    tx: Transaction<'s>,
+    path: PathBuf,
+    /// The first event row added by this batch: the full-text index is fed
+    /// once, at commit (FTS5 flushes its buffer at every statement that
+    /// writes to it, so one statement per batch instead of one per event).
+    first_event: Option<i64>,
+}
+
+impl Batch<'_> {
+    /// Adds one article: `text` is the article as read, `record` what
+    /// extraction made of it. Idempotent: an article whose id or content hash
+    /// is already stored is not added again ([`IngestOutcome::Duplicate`]).
+    /// Each event is stored with every field of the contract, its JSON
+    /// verbatim and its evidence indexed for full-text search, then placed in
+    /// an incident.
+    pub fn ingest(&mut self, text: &str, record: &ArticleEvents) -> Result<IngestOutcome> {
+        let path = self.path.clone();
+        let (outcome, first) = ingest(&self.tx, &path, text, record)?;
+        self.first_event = self.first_event.or(first);
+        Ok(outcome)
+    }
+
+    /// How many articles, events and incidents the database holds, this
+    /// batch's changes included.
+    pub fn counts(&self) -> Result<Counts> {
+        counts(&self.tx).map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+
+    /// Commits the batch.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        let err = |e| StoreError::sqlite(&path, e);
+        if let Some(first) = self.first_event {
+            self.tx
+                .execute(
+                    "INSERT INTO evidence_fts (rowid, evidence_text) \
+                     SELECT id, evidence_text FROM events WHERE id >= ?1",
+                    [first],
+                )
+                .map_err(err)?;
+        }
+        self.tx.commit().map_err(err)
+    }
+}
+
+fn counts(conn: &Connection) -> rusqlite::Result<Counts> {
+    let n = |table: &str| -> rusqlite::Result<u64> {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map(|n| n as u64)
+    };
+    Ok(Counts {
+        articles: n("articles")?,
+        events: n("events")?,
+        incidents: n("incidents")?,
+    })
+}
+
+fn unix_now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The columns [`ev_from_row`] reads, from `events e`.
+const EV_COLS: &str = "e.id, e.day_start, e.day_end, e.place_rank, e.order_key, e.plover, \
+    e.acled_event_type, e.place_lat, e.place_lon, e.place_country, e.place_admin1, e.actor_keys";
+
+fn ev_from_row(row: &Row<'_>) -> rusqlite::Result<Ev> {
+    let rank: u8 = row.get(3)?;
+    let lat: Option<f64> = row.get(7)?;
+    let lon: Option<f64> = row.get(8)?;
+    let (source, target) = cluster::decode_actor_keys(&row.get::<_, String>(11)?);
+    Ok(Ev {
+        id: row.get(0)?,
+        key: Key {
+            start: row.get::<_, Option<i32>>(1)?.unwrap_or(i32::MAX),
+            end: row.get::<_, Option<i32>>(2)?.unwrap_or(i32::MAX),
+            rank,
+            tie: row.get(4)?,
+        },
+        plover: row.get(5)?,
+        acled: row.get(6)?,
+        loc: match (lat, lon) {
+            (Some(lat), Some(lon)) => Some(Loc {
+                lat,
+                lon,
+                rank,
+                country: row.get(9)?,
+                admin1: row.get(10)?,
+            }),
+            _ => None,
+        },
+        source,
+        target,
+    })
+}
+
+fn feature_str(f: Feature) -> &'static str {
+    match f {
+        Feature::Landmark => "landmark",
+        Feature::Locality => "locality",
+        Feature::City => "city",
+        Feature::Admin2 => "admin2",
+        Feature::Admin1 => "admin1",
+        Feature::Region => "region",
+        Feature::Country => "country",
+    }
+}
+
+fn precision_str(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Year => "year",
+        Precision::Unknown => "unknown",
+    }
+}
+
+fn qualifier_str(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::AtMost => "at_most",
+        Qualifier::About => "about",
+    }
+}
+
+fn date_str(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn json(v: &impl serde::Serialize) -> String {
+    // Serialising the contract's own types cannot fail (no maps with
+    // non-string keys, no failing Serialize impls).
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+fn ingest(
+    tx: &Transaction<'_>,
+    path: &Path,
+    text: &str,
+    record: &ArticleEvents,
+) -> Result<(IngestOutcome, Option<i64>)> {
+    let err = |e| StoreError::sqlite(path, e);
+    let meta = &record.article;
+    let hash = content_id(text);
+    let by_id: Option<String> = tx
+        .prepare_cached("SELECT article_id FROM articles WHERE article_id = ?1")
+        .and_then(|mut s| s.query_row([&meta.id], |r| r.get(0)).optional())
+        .map_err(err)?;
+    if let Some(existing) = by_id {
+        return Ok((
+            IngestOutcome::Duplicate {
+                existing,
+                by: Duplicate::Id,
+            },
+            None,
+        ));
+    }
+    let by_hash: Option<String> = tx
+        .prepare_cached("SELECT article_id FROM articles WHERE content_hash = ?1")
+        .and_then(|mut s| s.query_row([&hash], |r| r.get(0)).optional())
+        .map_err(err)?;
+    if let Some(existing) = by_hash {
+        return Ok((
+            IngestOutcome::Duplicate {
+                existing,
+                by: Duplicate::Content,
+            },
+            None,
+        ));
+    }
+    let now = unix_now();
+    tx.prepare_cached(
+        "INSERT INTO articles (article_id, content_hash, lang, published, source, url, title, \
+         text, warnings, n_events, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            meta.id,
+            hash,
+            meta.lang,
+            date_str(meta.published),
+            meta.source,
+            meta.url,
+            meta.title,
+            text,
+            json(&record.warnings),
+            record.events.len() as i64,
+            now,
+        ])
+    })
+    .map_err(err)?;
+    let article = tx.last_insert_rowid();
+    let mut first = None;
+    for (ordinal, event) in record.events.iter().enumerate() {
+        let id = insert_event(tx, article, &hash, ordinal, event).map_err(err)?;
+        first = first.or(Some(id));
+        place(tx, path, id, Clustering::of(event), now)?;
+    }
+    Ok((
+        IngestOutcome::Added {
+            events: record.events.len(),
+        },
+        first,
+    ))
+}
+
+fn insert_event(
+    tx: &Transaction<'_>,
+    article: i64,
+    hash: &str,
+    ordinal: usize,
+    e: &Event,
+) -> rusqlite::Result<i64> {
+    let days = cluster::day_range(e);
+    let wide = days.is_some_and(|(s, t)| t - s > cluster::NARROW_SPAN_DAYS);
+    let loc = e.location.as_ref();
+    let fat = e.fatalities.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO events (article, ordinal, event_id, plover, plover_mode, plover_context, \
+         cameo, acled_event_type, acled_sub_event_type, date_text, date_start, date_end, \
+         date_precision, place_text, place_name, place_country, place_admin1, place_lat, \
+         place_lon, place_feature, place_geonames_id, fatalities_total, fatalities_civilians, \
+         fatalities_qualifier, fatalities_text, attribution_text, attribution_speaker, negated, \
+         hypothetical, historical, evidence_sentence, evidence_start, evidence_end, \
+         evidence_text, confidence, record, clustered, day_start, day_end, wide, place_rank, \
+         actor_keys, order_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
+         ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, \
+         ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43)",
+    )?
+    .execute(params![
+        article,
+        ordinal as i64,
+        e.id,
+        e.plover.kind.as_str(),
+        e.plover.mode,
+        json(&e.plover.context),
+        e.cameo,
+        e.acled.as_ref().map(|a| &a.event_type),
+        e.acled.as_ref().map(|a| &a.sub_event_type),
+        e.date.text,
+        date_str(e.date.start),
+        date_str(e.date.end),
+        precision_str(e.date.precision),
+        loc.map(|p| &p.text),
+        loc.map(|p| &p.name),
+        loc.and_then(|p| p.country.as_ref()),
+        loc.and_then(|p| p.admin1.as_ref()),
+        loc.map(|p| p.lat),
+        loc.map(|p| p.lon),
+        loc.map(|p| feature_str(p.feature)),
+        loc.and_then(|p| p.geonames_id),
+        fat.and_then(|f| f.total).map(|n| n as i64),
+        fat.and_then(|f| f.civilians).map(|n| n as i64),
+        fat.map(|f| qualifier_str(f.qualifier)),
+        fat.map(|f| &f.text),
+        e.attribution.as_ref().map(|a| &a.text),
+        e.attribution.as_ref().and_then(|a| a.speaker.as_ref()).map(json),
+        e.modality.negated,
+        e.modality.hypothetical,
+        e.modality.historical,
+        e.evidence.sentence as i64,
+        e.evidence.start as i64,
+        e.evidence.end as i64,
+        e.evidence.text,
+        e.confidence,
+        json(e),
+        Clustering::of(e).code(),
+        days.map(|d| d.0),
+        days.map(|d| d.1),
+        wide,
+        cluster::place_rank(loc.map(|p| p.feature)),
+        cluster::encode_actor_keys(e),
+        // The event id alone may repeat across articles when a caller makes
+        // its own ids; the article's content hash and the position do not.
+        format!("{}\t{hash}\t{ordinal:06}", e.id),
+    ])?;
+    let id = tx.last_insert_rowid();
+    let mut actor = tx.prepare_cached(
+        "INSERT INTO event_actors (event, side, position, text, name, country, sector, role, igo) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (side, list) in [("source", &e.source), ("target", &e.target)] {
+        for (i, a) in list.iter().enumerate() {
+            actor.execute(params![
+                id, side, i as i64, a.text, a.name, a.country, a.sector, a.role, a.igo
+            ])?;
+        }
+    }
+    Ok(id)
+}
+
+/// Places a newly stored event in an incident.
+///
+/// A mergeable event re-runs the canonical greedy pass (see [`cluster`]) from
+/// its own position onwards: events before it keep their incidents (the pass
+/// never revisits the past), events after it are re-decided in order. An
+/// event `y` can only decide differently if its own incident or one of its
+/// candidates gained or lost a member (a "touched" incident); a candidate has
+/// every member compatible with `y`, so `y` is re-decided only when it belongs
+/// to a touched incident or is compatible with one of its members, and the
+/// replay stops once the cursor starts after the latest end (plus one day) of
+/// every touched incident's members. What is left is what the full pass gives.
+fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) -> Result<()> {
+    let err = |e| StoreError::sqlite(path, e);
+    match how {
+        Clustering::None => return Ok(()),
+        Clustering::Alone => {
+            tx.execute(
+                "INSERT INTO incident_events (event, incident) VALUES (?1, ?1)",
+                [id],
+            )
+            .map_err(err)?;
+            return refresh_incident(tx, path, id, now);
+        }
+        Clustering::Merge => {}
+    }
+    let e = tx
+        .prepare_cached(&format!("SELECT {EV_COLS} FROM events e WHERE e.id = ?1"))
+        .and_then(|mut s| s.query_row([id], ev_from_row))
+        .map_err(err)?;
+    let from = e.key.clone();
+
+    // Decisions of this replay: event -> anchor, and anchor -> replayed members.
+    let mut decided: HashMap<i64, i64> = HashMap::new();
+    let mut replayed: HashMap<i64, Vec<Ev>> = HashMap::new();
+    let mut moves: Vec<(i64, i64)> = Vec::new();
+    let mut dirty: BTreeSet<i64> = BTreeSet::new();
+    let mut horizon = i32::MIN;
+    // Members of touched incidents, and stored members before `from` of the
+    // incidents looked at (they do not change during the replay).
+    let mut dirty_members: Vec<Ev> = Vec::new();
+    let mut before: HashMap<i64, Vec<Ev>> = HashMap::new();
+
+    let mut cursor = tx
+        .prepare_cached(&format!(
+            "SELECT {EV_COLS}, ie.incident FROM events e \
+             LEFT JOIN incident_events ie ON ie.event = e.id \
+             WHERE e.clustered = 2 AND e.plover = ?1 \
+             AND (e.day_start, e.day_end, e.place_rank, e.order_key) >= (?2, ?3, ?4, ?5) \
+             ORDER BY e.day_start, e.day_end, e.place_rank, e.order_key"
+        ))
+        .map_err(err)?;
+    let mut rows = cursor
+        .query(params![e.plover, from.start, from.end, from.rank, from.tie])
+        .map_err(err)?;
+    while let Some(row) = rows.next().map_err(err)? {
+        let x = ev_from_row(row).map_err(err)?;
+        let old: Option<i64> = row.get(12).map_err(err)?;
+        if x.id != e.id && x.key.start > horizon {
+            break;
+        }
+        // Fast path: x's incident is untouched and x is compatible with no
+        // member of a touched incident, so none of its candidates changed
+        // and neither does its decision.
+        if x.id != e.id {
+            if let Some(o) = old {
+                if !dirty.contains(&o) && !dirty_members.iter().any(|m| cluster::compatible(m, &x)) {
+                    decided.insert(x.id, o);
+                    replayed.entry(o).or_default().push(x);
+                    continue;
+                }
+            }
+        }
+        // Incidents with a member compatible with x, as of x's turn.
+        let mut groups: BTreeSet<i64> = BTreeSet::new();
+        for (m, stored) in window(tx, &x).map_err(err)? {
+            if m.key >= x.key || !cluster::compatible(&m, &x) {
+                continue;
+            }
+            let anchor = if m.key >= from {
+                decided.get(&m.id).copied()
+            } else {
+                stored
+            };
+            if let Some(a) = anchor {
+                groups.insert(a);
+            }
+        }
+        let mut best: Option<(usize, Key, i64)> = None;
+        for a in groups {
+            if let std::collections::hash_map::Entry::Vacant(v) = before.entry(a) {
+                v.insert(members_before(tx, a, &from).map_err(err)?);
+            }
+            let members: Vec<&Ev> = before[&a]
+                .iter()
+                .chain(replayed.get(&a).into_iter().flatten())
+                .collect();
+            if members.is_empty() || !members.iter().all(|m| cluster::compatible(m, &x)) {
+                continue;
+            }
+            let anchor_key = members
+                .iter()
+                .map(|m| &m.key)
+                .min()
+                .cloned()
+                .unwrap_or_else(|| x.key.clone());
+            let better = match &best {
+                None => true,
+                Some((n, k, _)) => {
+                    cluster::better((members.len(), &anchor_key), (*n, k)) == std::cmp::Ordering::Greater
+                }
+            };
+            if better {
+                best = Some((members.len(), anchor_key, a));
+            }
+        }
+        let new = best.map(|b| b.2).unwrap_or(x.id);
+        if old != Some(new) {
+            moves.push((x.id, new));
+            for a in old.into_iter().chain([new]) {
+                if dirty.insert(a) {
+                    // Every stored member of a touched incident: the later
+                    // events compatible with one of them are re-decided, and
+                    // the replay goes on past the latest of them.
+                    for m in members_all(tx, a).map_err(err)? {
+                        horizon = horizon.max(m.key.end.saturating_add(1));
+                        dirty_members.push(m);
+                    }
+                }
+            }
+        }
+        if dirty.contains(&new) || old.is_some_and(|o| dirty.contains(&o)) {
+            horizon = horizon.max(x.key.end.saturating_add(1));
+            dirty_members.push(x.clone());
+        }
+        decided.insert(x.id, new);
+        replayed.entry(new).or_default().push(x);
+    }
+    drop(rows);
+    {
+        let mut link = tx
+            .prepare_cached(
+                "INSERT INTO incident_events (event, incident) VALUES (?1, ?2) \
+                 ON CONFLICT (event) DO UPDATE SET incident = excluded.incident",
+            )
+            .map_err(err)?;
+        for (event, anchor) in &moves {
+            link.execute(params![event, anchor]).map_err(err)?;
+        }
+    }
+    for anchor in dirty {
+        refresh_incident(tx, path, anchor, now)?;
+    }
+    Ok(())
+}
+
+/// Stored mergeable events of x's type whose dates are within a day of x's,
+/// with their stored incident; narrowed in SQL to those that can match x's
+/// place (same country or none; for two places finer than a first-level
+/// region, a box around x as large as the largest distance that can match).
+/// The exact test is [`cluster::compatible`].
+fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>)>> {
+    let filter = "AND (?6 IS NULL OR e.place_country IS NULL OR e.place_country = ?6) \
+         AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
+              OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT {EV_COLS}, ie.incident FROM events e \
+         LEFT JOIN incident_events ie ON ie.event = e.id \
+         WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 0 \
+         AND e.day_start BETWEEN ?2 AND ?4 AND e.day_end >= ?5 {filter} \
+         UNION ALL \
+         SELECT {EV_COLS}, ie.incident FROM events e \
+         LEFT JOIN incident_events ie ON ie.event = e.id \
+         WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 1 \
+         AND e.day_start BETWEEN ?3 AND ?4 AND e.day_end >= ?5 {filter}"
+    ))?;
+    let country = x.loc.as_ref().and_then(|l| l.country.clone());
+    // The box, in degrees, with a margin; none near the poles or across the
+    // antimeridian, where degrees of longitude stop being a fair measure.
+    let (mut boxed, mut b) = (false, [0.0f64; 4]);
+    if let Some(l) = x.loc.as_ref().filter(|l| l.rank <= 3 && l.lat.abs() < 80.0) {
+        let dlat = cluster::ADMIN2_KM / 111.0 * 1.1;
+        let dlon = dlat / l.lat.to_radians().cos();
+        if l.lon - dlon > -180.0 && l.lon + dlon < 180.0 {
+            boxed = true;
+            b = [l.lat - dlat, l.lat + dlat, l.lon - dlon, l.lon + dlon];
+        }
+    }
+    let rows = stmt.query_map(
+        params![
+            x.plover,
+            x.key.start - 1 - cluster::NARROW_SPAN_DAYS,
+            x.key.start - 1 - cluster::MAX_SPAN_DAYS,
+            x.key.end + 1,
+            x.key.start - 1,
+            country,
+            boxed,
+            b[0],
+            b[1],
+            b[2],
+            b[3],
+        ],
+        |r| Ok((ev_from_row(r)?, r.get::<_, Option<i64>>(12)?)),
+    )?;
+    rows.collect()
+}
+
+/// The stored members of an incident that come before `from` in canonical
+/// order (those a replay from `from` does not revisit).
+fn members_before(tx: &Transaction<'_>, anchor: i64, from: &Key) -> rusqlite::Result<Vec<Ev>> {
+    let mut all = members_all(tx, anchor)?;
+    all.retain(|m| &m.key < from);
+    Ok(all)
+}
+
+/// Every stored member of an incident.
+fn members_all(tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<Vec<Ev>> {
+    let mut stmt = tx.prepare_cached(&format!(
+        "SELECT {EV_COLS} FROM incident_events ie JOIN events e ON e.id = ie.event \
+         WHERE ie.incident = ?1"
+    ))?;
+    let rows = stmt.query_map([anchor], ev_from_row)?;
+    rows.collect()
+}
+
+/// The outlet of an article: its source, else its URL's host, else its id.
+fn outlet(source: Option<String>, url: Option<&str>, article_id: &str) -> String {
+    if let Some(s) = source.filter(|s| !s.trim().is_empty()) {
+        return s.trim().to_string();
+    }
+    if let Some(url) = url {
+        let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.rsplit('@').next().unwrap_or(host);
+        let host = host.split(':').next().unwrap_or(host);
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        if !host.is_empty() {
+            return host.to_ascii_lowercase();
+        }
+    }
+    format!("article {article_id}")
+}
+
+/// The reports of an incident.
+fn reports(conn: &Connection, path: &Path, anchor: i64) -> Result<Vec<Report>> {
+    let err = |e| StoreError::sqlite(path, e);
+    let mut stmt = conn
+        .prepare_cached(
+            "SELECT e.id, e.day_start, e.day_end, e.place_rank, e.order_key, e.record, \
+             a.article_id, a.published, a.source, a.url \
+             FROM incident_events ie JOIN events e ON e.id = ie.event \
+             JOIN articles a ON a.id = e.article WHERE ie.incident = ?1",
+        )
+        .map_err(err)?;
+    let mut rows = stmt.query([anchor]).map_err(err)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next().map_err(err)? {
+        let id: i64 = r.get(0).map_err(err)?;
+        let record: String = r.get(5).map_err(err)?;
+        let event: Event = serde_json::from_str(&record).map_err(|e| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            event: id,
+            why: e.to_string(),
+        })?;
+        let article_id: String = r.get(6).map_err(err)?;
+        let published: Option<String> = r.get(7).map_err(err)?;
+        let url: Option<String> = r.get(9).map_err(err)?;
+        out.push(Report {
+            id,
+            key: Key {
+                start: r.get::<_, Option<i32>>(1).map_err(err)?.unwrap_or(i32::MAX),
+                end: r.get::<_, Option<i32>>(2).map_err(err)?.unwrap_or(i32::MAX),
+                rank: r.get(3).map_err(err)?,
+                tie: r.get(4).map_err(err)?,
+            },
+            event,
+            outlet: outlet(r.get(8).map_err(err)?, url.as_deref(), &article_id),
+            article_id,
+            published: published
+                .as_deref()
+                .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+        });
+    }
+    Ok(out)
+}
+
+/// Recomputes an incident's row from its members; deletes it when it has none.
+fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Result<()> {
+    let err = |e| StoreError::sqlite(path, e);
+    let reports = reports(conn, path, anchor)?;
+    if reports.is_empty() {
+        conn.prepare_cached("DELETE FROM incidents WHERE id = ?1")
+            .and_then(|mut s| s.execute([anchor]))
+            .map_err(err)?;
+        return Ok(());
+    }
+    let s: Summary = summarize(&reports);
+    let mut names = String::new();
+    let mut codes = BTreeSet::new();
+    for a in [&s.actors.actor1, &s.actors.actor2]
+        .into_iter()
+        .flatten()
+        .chain(&s.actors.assoc_actor_1)
+        .chain(&s.actors.assoc_actor_2)
+    {
+        names.push_str(&a.name);
+        names.push('\n');
+        codes.extend(a.country.as_deref());
+    }
+    let countries = format!(",{},", codes.into_iter().collect::<Vec<_>>().join(","));
+    use chrono::Datelike;
+    let place = s.place.as_ref();
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO incidents (id, plover, cameo, acled_event_type, \
+         acled_sub_event_type, date_start, date_end, date_precision, day_start, day_end, \
+         place_name, place_country, place_admin1, lat, lon, place_feature, place_geonames_id, \
+         fatalities, fatalities_qualifier, civilians, fatalities_event, actors, n_sources, \
+         n_reports, n_articles, sources, first_published, last_published, notes, updated_at, \
+         actor_names, actor_countries) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            anchor,
+            s.plover,
+            s.cameo,
+            s.acled.as_ref().map(|a| &a.0),
+            s.acled.as_ref().map(|a| &a.1),
+            date_str(s.date_start),
+            date_str(s.date_end),
+            precision_str(s.precision),
+            s.date_start.map(|d| d.num_days_from_ce()),
+            s.date_end.map(|d| d.num_days_from_ce()),
+            place.map(|p| &p.name),
+            place.and_then(|p| p.country.as_ref()),
+            place.and_then(|p| p.admin1.as_ref()),
+            place.map(|p| p.lat),
+            place.map(|p| p.lon),
+            place.map(|p| feature_str(p.feature)),
+            place.and_then(|p| p.geonames_id),
+            s.fatalities.map(|n| n as i64),
+            s.fatalities_qualifier.map(qualifier_str),
+            s.civilians.map(|n| n as i64),
+            s.fatalities_event,
+            json(&s.actors),
+            s.sources.len() as i64,
+            s.n_reports as i64,
+            s.n_articles as i64,
+            json(&s.sources),
+            date_str(s.first_published),
+            date_str(s.last_published),
+            s.notes,
+            now,
+            names,
+            countries,
+        ])
+    })
+    .map_err(err)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

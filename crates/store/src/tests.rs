@@ -1,0 +1,646 @@
+//! Tests of the store on synthetic records: idempotent ingest, refusal of
+//! foreign files, order-independent incidents, queries and exports.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use vigie_model::*;
+
+use super::*;
+use crate::query::{parse, Filter};
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("vigie-store-unit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", p.display()));
+    }
+    p
+}
+
+fn actor(name: &str, country: Option<&str>, sector: &str) -> Actor {
+    Actor {
+        text: name.to_string(),
+        name: name.to_string().into(),
+        country: country.map(|c| c.to_string().into()),
+        sector: Some(sector.to_string().into()),
+        role: None,
+        igo: None,
+    }
+}
+
+/// A place: 0..3 cities, 10 a region, 20 the country.
+fn place(which: u8) -> Place {
+    let (name, lat, lon, feature, admin1) = match which {
+        0 => ("Kharkiv", 49.99, 36.23, Feature::City, "Kharkiv"),
+        1 => ("Odesa", 46.48, 30.73, Feature::City, "Odesa"),
+        2 => ("Kherson", 46.64, 32.61, Feature::City, "Kherson"),
+        3 => ("Chuhuiv", 49.84, 36.69, Feature::City, "Kharkiv"),
+        10 => ("Kharkiv Oblast", 49.5, 36.5, Feature::Admin1, "Kharkiv"),
+        _ => ("Ukraine", 49.0, 32.0, Feature::Country, ""),
+    };
+    Place {
+        text: name.into(),
+        name: name.into(),
+        country: Some("UKR".into()),
+        admin1: (!admin1.is_empty()).then(|| admin1.to_string()),
+        lat,
+        lon,
+        feature,
+        geonames_id: None,
+    }
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+}
+
+struct Spec {
+    id: String,
+    plover: PloverType,
+    day: u32,
+    /// Days the date range lasts beyond `day` ("this week": 6).
+    span: u32,
+    place: Option<u8>,
+    source: Vec<Actor>,
+    fatalities: Option<u64>,
+}
+
+fn event(s: &Spec) -> Event {
+    Event {
+        id: s.id.clone(),
+        plover: Plover {
+            kind: s.plover,
+            mode: None,
+            context: vec![],
+        },
+        cameo: "190".into(),
+        acled: (s.plover == PloverType::Assault).then(|| Acled {
+            event_type: "Explosions/Remote violence".into(),
+            sub_event_type: "Shelling/artillery/missile attack".into(),
+        }),
+        source: s.source.clone(),
+        target: vec![actor("Civilians (Ukraine)", Some("UKR"), "CVL")],
+        date: EventDate {
+            text: Some("Monday".into()),
+            start: Some(day(s.day)),
+            end: Some(day(s.day + s.span)),
+            precision: if s.span == 0 {
+                Precision::Day
+            } else {
+                Precision::Week
+            },
+        },
+        location: s.place.map(place),
+        fatalities: s.fatalities.map(|n| Fatalities {
+            total: Some(n),
+            civilians: None,
+            qualifier: Qualifier::AtLeast,
+            text: format!("at least {n} people"),
+        }),
+        attribution: None,
+        modality: Modality::default(),
+        evidence: Evidence {
+            sentence: 0,
+            start: 0,
+            end: 10,
+            text: format!("Russian shelling killed people ({})", s.id),
+        },
+        confidence: 0.9,
+    }
+}
+
+fn record(id: &str, published: u32, outlet: &str, events: Vec<Event>) -> ArticleEvents {
+    ArticleEvents {
+        article: ArticleMeta {
+            id: id.into(),
+            lang: "en".into(),
+            published: Some(day(published)),
+            source: Some(outlet.into()),
+            url: None,
+            title: None,
+        },
+        events,
+        warnings: vec![],
+        sentences: vec![],
+        tokens: None,
+    }
+}
+
+/// Incidents as sets of article/event ids: comparable across databases.
+fn partition(store: &Store) -> BTreeSet<BTreeSet<String>> {
+    let mut stmt = store
+        .connection()
+        .prepare(
+            "SELECT ie.incident, a.article_id || '/' || e.event_id FROM incident_events ie \
+             JOIN events e ON e.id = ie.event JOIN articles a ON a.id = e.article \
+             ORDER BY ie.incident",
+        )
+        .unwrap();
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let mut out = BTreeSet::new();
+    let mut cur: (Option<i64>, BTreeSet<String>) = (None, BTreeSet::new());
+    for (inc, ev) in rows {
+        if cur.0 != Some(inc) {
+            if cur.0.is_some() {
+                out.insert(std::mem::take(&mut cur.1));
+            }
+            cur.0 = Some(inc);
+        }
+        cur.1.insert(ev);
+    }
+    if cur.0.is_some() {
+        out.insert(cur.1);
+    }
+    out
+}
+
+#[test]
+fn ingest_is_idempotent_by_id_and_by_text() {
+    let path = tmp("idem.db");
+    let mut store = Store::open(&path).unwrap();
+    let ev = event(&Spec {
+        id: "ev-a".into(),
+        plover: PloverType::Assault,
+        day: 2,
+        span: 0,
+        place: Some(0),
+        source: vec![],
+        fatalities: Some(3),
+    });
+    let rec = record("a1", 2, "AFP", vec![ev]);
+    assert_eq!(
+        store.ingest("text one", &rec).unwrap(),
+        IngestOutcome::Added { events: 1 }
+    );
+    let before = store.counts().unwrap();
+    assert_eq!(
+        before,
+        Counts {
+            articles: 1,
+            events: 1,
+            incidents: 1
+        }
+    );
+    assert_eq!(
+        store.ingest("other text", &rec).unwrap(),
+        IngestOutcome::Duplicate {
+            existing: "a1".into(),
+            by: Duplicate::Id
+        }
+    );
+    let mut same_text = rec.clone();
+    same_text.article.id = "a2".into();
+    assert_eq!(
+        store.ingest("text one", &same_text).unwrap(),
+        IngestOutcome::Duplicate {
+            existing: "a1".into(),
+            by: Duplicate::Content
+        }
+    );
+    assert_eq!(store.counts().unwrap(), before);
+    // Reopening keeps everything.
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.counts().unwrap(), before);
+}
+
+#[test]
+fn a_dropped_batch_rolls_back() {
+    let path = tmp("rollback.db");
+    let mut store = Store::open(&path).unwrap();
+    {
+        let mut batch = store.batch().unwrap();
+        batch.ingest("x", &record("a1", 2, "AFP", vec![])).unwrap();
+        assert_eq!(batch.counts().unwrap().articles, 1);
+    }
+    assert_eq!(store.counts().unwrap().articles, 0);
+}
+
+fn file_bytes(p: &std::path::Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn foreign_files_are_refused_and_untouched() {
+    // Not SQLite at all.
+    let text = tmp("notes.db");
+    std::fs::write(&text, "these are my notes, not a database\n").unwrap();
+    let err = Store::open(&text).unwrap_err();
+    assert!(matches!(err, StoreError::NotVigie { .. }), "{err}");
+    assert!(err.to_string().contains("not a SQLite database"), "{err}");
+    assert!(err.to_string().contains("left untouched"), "{err}");
+    assert_eq!(file_bytes(&text), b"these are my notes, not a database\n");
+
+    // Another program's SQLite database.
+    let other = tmp("other.db");
+    {
+        let conn = Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE customers (name TEXT); INSERT INTO customers VALUES ('x');")
+            .unwrap();
+    }
+    let before = file_bytes(&other);
+    let err = Store::open(&other).unwrap_err();
+    assert!(err.to_string().contains("another program"), "{err}");
+    assert_eq!(file_bytes(&other), before);
+    assert!(!std::path::Path::new(&format!("{}-wal", other.display())).exists());
+
+    // A Vigie database from the future.
+    let newer = tmp("newer.db");
+    drop(Store::open(&newer).unwrap());
+    {
+        let conn = Connection::open(&newer).unwrap();
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'", [])
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = file_bytes(&newer);
+    let err = Store::open(&newer).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::TooNew {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("schema version 99"), "{err}");
+    assert_eq!(file_bytes(&newer), before);
+    assert!(Store::open_read_only(&newer).is_err());
+
+    // A missing file is not created by a read-only open.
+    let missing = tmp("missing.db");
+    assert!(matches!(
+        Store::open_read_only(&missing).unwrap_err(),
+        StoreError::Missing { .. }
+    ));
+    assert!(!missing.exists());
+}
+
+/// A deterministic random stream of reports over a small world (four cities,
+/// a region, the country, five days, a few actors) so that many are
+/// compatible and the greedy pass has real choices to make.
+fn random_records(seed: u64, n: usize) -> Vec<(String, ArticleEvents)> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let sources = [
+        vec![actor("Military Forces of Russia", Some("RUS"), "MIL")],
+        vec![actor("Military Forces of Ukraine", Some("UKR"), "MIL")],
+        vec![actor("Rebels", None, "REB")],
+        vec![],
+    ];
+    let places = [Some(0), Some(1), Some(2), Some(3), Some(10), Some(20), None];
+    let types = [PloverType::Assault, PloverType::Assault, PloverType::Protest];
+    (0..n)
+        .map(|i| {
+            let k = rng.usize(1..=2);
+            let events = (0..k)
+                .map(|j| {
+                    event(&Spec {
+                        // Even seeds: ids a caller made up, the same in every
+                        // article ("e0", "e1"), which must not make the
+                        // order ambiguous.
+                        id: if seed.is_multiple_of(2) {
+                            format!("e{j}")
+                        } else {
+                            format!("ev-{seed}-{i}-{j}")
+                        },
+                        plover: types[rng.usize(..types.len())],
+                        day: rng.u32(1..=5),
+                        span: if rng.u8(..8) == 0 { 6 } else { 0 },
+                        place: places[rng.usize(..places.len())],
+                        source: sources[rng.usize(..sources.len())].clone(),
+                        fatalities: rng.bool().then(|| rng.u64(1..20)),
+                    })
+                })
+                .collect();
+            let text = format!("article {seed} {i}");
+            (
+                text,
+                record(&format!("a{seed}-{i}"), rng.u32(1..=6), "AFP", events),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn incidents_do_not_depend_on_ingest_order() {
+    for seed in 1..=6u64 {
+        let records = random_records(seed, 40);
+        let mut reference: Option<BTreeSet<BTreeSet<String>>> = None;
+        let mut rng = fastrand::Rng::with_seed(seed * 1000);
+        for round in 0..4 {
+            let mut order: Vec<usize> = (0..records.len()).collect();
+            match round {
+                0 => {}
+                1 => order.reverse(),
+                _ => rng.shuffle(&mut order),
+            }
+            let path = tmp(&format!("order-{seed}-{round}.db"));
+            let mut store = Store::open(&path).unwrap();
+            // Mixed batch sizes: transactions do not change the result.
+            for chunk in order.chunks(1 + round * 3) {
+                let mut batch = store.batch().unwrap();
+                for &i in chunk {
+                    batch.ingest(&records[i].0, &records[i].1).unwrap();
+                }
+                batch.commit().unwrap();
+            }
+            let incremental = partition(&store);
+            let n = store.reindex().unwrap();
+            let full = partition(&store);
+            assert_eq!(
+                incremental, full,
+                "seed {seed} round {round}: incremental placement differs from reindex"
+            );
+            assert_eq!(n as usize, full.len());
+            match &reference {
+                None => reference = Some(full),
+                Some(r) => assert_eq!(r, &full, "seed {seed} round {round}"),
+            }
+        }
+        let r = reference.unwrap();
+        let events: usize = r.iter().map(|s| s.len()).sum();
+        assert!(r.len() < events, "seed {seed}: some reports must merge");
+    }
+}
+
+fn sample_store(name: &str) -> Store {
+    let path = tmp(name);
+    let mut store = Store::open(&path).unwrap();
+    let russia = || vec![actor("Military Forces of Russia", Some("RUS"), "MIL")];
+    let s = |id: &str, d, p, f| Spec {
+        id: id.into(),
+        plover: PloverType::Assault,
+        day: d,
+        span: 0,
+        place: Some(p),
+        source: russia(),
+        fatalities: f,
+    };
+    let items = [
+        ("a1", 2, "AFP", vec![event(&s("ev-1", 2, 0, Some(12)))]),
+        ("a2", 2, "Reuters", vec![event(&s("ev-2", 2, 10, Some(12)))]),
+        ("a3", 3, "AFP", vec![event(&s("ev-3", 2, 0, Some(15)))]),
+        ("a4", 2, "BBC", vec![event(&s("ev-4", 2, 1, None))]),
+    ];
+    for (id, d, outlet, events) in items {
+        store
+            .ingest(&format!("text of {id}"), &record(id, d, outlet, events))
+            .unwrap();
+    }
+    let mut protest = event(&Spec {
+        id: "ev-5".into(),
+        plover: PloverType::Protest,
+        day: 4,
+        span: 0,
+        place: Some(1),
+        source: vec![Actor {
+            role: Some("protester".into()),
+            ..actor("Protesters (Ukraine)", Some("UKR"), "CVL")
+        }],
+        fatalities: None,
+    });
+    protest.acled = Some(Acled {
+        event_type: "Protests".into(),
+        sub_event_type: "Peaceful protest".into(),
+    });
+    protest.target.clear();
+    protest.evidence.text = "Hundreds rallied in Odesa against the mobilisation law.".into();
+    store
+        .ingest("text of a5", &record("a5", 4, "Ukrinform", vec![protest]))
+        .unwrap();
+    store
+}
+
+#[test]
+fn merged_incident_keeps_latest_toll_and_counts_sources() {
+    let store = sample_store("merge.db");
+    let all = store.incidents(&Filter::default(), true).unwrap();
+    assert_eq!(all.len(), 3, "{all:#?}");
+    let kharkiv = all
+        .iter()
+        .find(|i| i.location.as_ref().unwrap().name == "Kharkiv")
+        .unwrap();
+    assert_eq!(kharkiv.n_reports, 3);
+    assert_eq!(kharkiv.sources, vec!["AFP", "Reuters"]);
+    assert_eq!(kharkiv.n_sources, 2);
+    let f = kharkiv.fatalities.as_ref().unwrap();
+    assert_eq!((f.total, f.event.as_deref()), (15, Some("ev-3")));
+    assert_eq!(kharkiv.reports.len(), 3);
+    assert_eq!(
+        kharkiv.actors.actor1.as_ref().unwrap().name,
+        "Military Forces of Russia"
+    );
+}
+
+#[test]
+fn filters_select_what_they_say() {
+    let store = sample_store("filters.db");
+    let count = |f: Filter| store.incidents(&f, false).unwrap().len();
+    assert_eq!(count(Filter::default()), 3);
+    assert_eq!(
+        count(Filter {
+            plover: Some(PloverType::Protest),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            acled: Some(parse::acled("peaceful protest").unwrap()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            min_fatalities: Some(13),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            bbox: Some(parse::bbox("35,49,37,51").unwrap()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            since: Some(day(3)),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            until: Some(day(2)),
+            ..Filter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            actor: Some("russia".into()),
+            ..Filter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            actor: Some("RUS".into()),
+            ..Filter::default()
+        }),
+        2
+    );
+    assert_eq!(
+        count(Filter {
+            text: Some("mobilisation".into()),
+            ..Filter::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            country: Some("RUS".into()),
+            ..Filter::default()
+        }),
+        0
+    );
+    let newest = store
+        .incidents(
+            &Filter {
+                order: Order::Newest,
+                limit: Some(1),
+                ..Filter::default()
+            },
+            false,
+        )
+        .unwrap();
+    assert_eq!(newest[0].plover, "PROTEST");
+    let bad = store.incidents(
+        &Filter {
+            text: Some("\"unbalanced".into()),
+            ..Filter::default()
+        },
+        false,
+    );
+    assert!(
+        matches!(bad, Err(StoreError::BadFilter { name: "text", .. })),
+        "{bad:?}"
+    );
+    // Raw events: every report, with its article.
+    let raw = store.events(&Filter::default()).unwrap();
+    assert_eq!(raw.len(), 5);
+    assert!(raw.iter().all(|e| e.incident.is_some()));
+    let raw_fat = store
+        .events(&Filter {
+            min_fatalities: Some(13),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(raw_fat.len(), 1);
+    assert_eq!(raw_fat[0].article.id, "a3");
+}
+
+#[test]
+fn exports() {
+    let store = sample_store("exports.db");
+    let mut csv_out = Vec::new();
+    let stats = export::acled_csv(&store, &Filter::default(), &mut csv_out).unwrap();
+    assert_eq!((stats.written, stats.left_out), (3, 0));
+    let text = String::from_utf8(csv_out).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next().unwrap(), export::ACLED_COLUMNS.join(","));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    let col = |row: &csv::StringRecord, name: &str| {
+        row[headers.iter().position(|h| h == name).unwrap()].to_string()
+    };
+    let kharkiv = rows.iter().find(|r| col(r, "location") == "Kharkiv").unwrap();
+    assert_eq!(col(kharkiv, "event_date"), "2026-03-02");
+    assert_eq!(col(kharkiv, "actor1"), "Military Forces of Russia");
+    assert_eq!(
+        col(kharkiv, "inter1"),
+        "8",
+        "Russian forces in Ukraine are external"
+    );
+    assert_eq!(col(kharkiv, "actor2"), "Civilians (Ukraine)");
+    assert_eq!(col(kharkiv, "interaction"), "78");
+    assert_eq!(col(kharkiv, "civilian_targeting"), "Civilian targeting");
+    assert_eq!(col(kharkiv, "fatalities"), "15");
+    assert_eq!(col(kharkiv, "iso"), "804");
+    assert_eq!(col(kharkiv, "iso3"), "UKR");
+    assert_eq!(col(kharkiv, "region"), "Europe");
+    assert_eq!(col(kharkiv, "geo_precision"), "1");
+    assert_eq!(col(kharkiv, "time_precision"), "1");
+    assert_eq!(col(kharkiv, "disorder_type"), "Political violence");
+    assert_eq!(col(kharkiv, "source"), "AFP; Reuters");
+    let protest = rows.iter().find(|r| col(r, "event_type") == "Protests").unwrap();
+    assert_eq!(col(protest, "actor1"), "Protesters (Ukraine)");
+    assert_eq!(col(protest, "inter1"), "6");
+    assert_eq!(col(protest, "interaction"), "60");
+    assert_eq!(col(protest, "disorder_type"), "Demonstrations");
+
+    let mut geo = Vec::new();
+    let stats = export::geojson(&store, &Filter::default(), &mut geo).unwrap();
+    assert_eq!(stats.written, 3);
+    let v: serde_json::Value = serde_json::from_slice(&geo).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    assert_eq!(v["features"].as_array().unwrap().len(), 3);
+    assert_eq!(v["features"][0]["geometry"]["type"], "Point");
+
+    let mut lines = Vec::new();
+    let stats = export::jsonl(&store, &Filter::default(), &mut lines).unwrap();
+    assert_eq!(stats.written, 3);
+    for line in String::from_utf8(lines).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(!v["reports"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn told_but_not_happened_events_make_no_incident() {
+    let path = tmp("modality.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut e = event(&Spec {
+        id: "ev-n".into(),
+        plover: PloverType::Assault,
+        day: 2,
+        span: 0,
+        place: Some(0),
+        source: vec![],
+        fatalities: None,
+    });
+    e.modality.negated = true;
+    let mut undated = e.clone();
+    undated.id = "ev-u".into();
+    undated.modality.negated = false;
+    undated.date = EventDate {
+        text: None,
+        start: None,
+        end: None,
+        precision: Precision::Unknown,
+    };
+    store
+        .ingest("t", &record("a1", 2, "AFP", vec![e, undated]))
+        .unwrap();
+    let c = store.counts().unwrap();
+    assert_eq!((c.events, c.incidents), (2, 1));
+    let raw = store.events(&Filter::default()).unwrap();
+    let negated = raw.iter().find(|e| e.event.id == "ev-n").unwrap();
+    assert_eq!(negated.incident, None);
+    // The stored record is the event, verbatim.
+    assert!(negated.event.modality.negated);
+}
