@@ -434,6 +434,9 @@ struct Ctx<'d, 'a> {
     m: &'d Mentions,
     lang: &'static Lang,
     published: Option<NaiveDate>,
+    /// End of the wire dateline ("KHARKIV, Ukraine, March 2 (Reuters) -"),
+    /// whose place names no actor; 0 when there is none.
+    dateline_end: usize,
 }
 
 impl Ctx<'_, '_> {
@@ -474,7 +477,7 @@ impl Ctx<'_, '_> {
         self.m
             .actors
             .iter()
-            .filter(|a| a.nstart >= span.start && a.nend <= span.end)
+            .filter(|a| a.nstart >= span.start.max(self.dateline_end) && a.nend <= span.end)
             .collect()
     }
 
@@ -575,6 +578,30 @@ fn governs_complement(p: PloverType) -> bool {
     )
 }
 
+/// The end of a wire dateline at the start of an article: a short,
+/// capitalised prefix ending in a dash, with a comma or an agency in
+/// brackets: "KHARKIV, Ukraine, March 2 (Reuters) - ", "BAMAKO (AFP) - ",
+/// "ABUJA, Nigeria (AP) - ". 0 when the article has none.
+fn dateline_end(text: &str) -> usize {
+    let mut cut = text.len().min(120);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let Some(dash) = head.find(" - ") else {
+        return 0;
+    };
+    let prefix = &head[..dash];
+    let capitalised = prefix.trim_start().starts_with(char::is_uppercase);
+    let marked = prefix.contains(',') || prefix.trim_end().ends_with(')');
+    let no_sentence = !prefix.contains(". ") && !prefix.contains('\n');
+    if capitalised && marked && no_sentence && prefix.split_whitespace().count() <= 10 {
+        dash + 3
+    } else {
+        0
+    }
+}
+
 /// Whether an English word may be a past participle: regular "-ed" forms
 /// and the endings of the irregular ones ("taken", "shot", "hit", "held",
 /// "built", "fought", "struck"...).
@@ -643,9 +670,11 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         m,
         lang,
         published,
+        dateline_end: dateline_end(&doc.norm.text),
     };
     let hits = hits(doc, trig, m);
-    let counts = fatalities::find(doc);
+    let dates: Vec<Range<usize>> = m.times.iter().map(|t| t.tokens.clone()).collect();
+    let counts = fatalities::find(doc, &dates);
     let mut used_counts = vec![false; counts.len()];
     let mut events: Vec<Event> = Vec::new();
     for (hi, h) in hits.iter().enumerate() {
@@ -968,9 +997,16 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     let mut between = false;
     // Actors after a speech verb that follows the trigger are speakers:
     // "..., a indiqué M. Nuñez", "..., officials said".
+    // The speaker comes before the verb too, after a comma: "...,
+    // officials said", "..., a déclaré le ministre".
     let speech_after = (h.toks.end..clause.end)
         .find(|&i| ctx.lang.speech.contains(&ctx.word(&toks[i]).as_str()))
-        .map(|i| toks[i].nstart);
+        .map(|i| {
+            (h.toks.end..i)
+                .rev()
+                .find(|&k| ctx.doc.norm.text[toks[k].nstart..toks[k].nend] == *",")
+                .map_or(toks[i].nstart, |k| toks[k].nstart)
+        });
     let after: Vec<&ActorMention> = after
         .into_iter()
         .filter(|a| speech_after.is_none_or(|p| a.nstart < p))
@@ -1201,6 +1237,18 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         es = es.min(a.nstart);
         ee = ee.max(a.nend);
     }
+    // The place is an argument too, when the sentence names it.
+    if let Some(loc) = &location {
+        let named = ctx
+            .m
+            .places
+            .iter()
+            .find(|p| p.sentence == h.sentence && p.place.text == loc.text);
+        if let Some(p) = named {
+            es = es.min(p.nstart);
+            ee = ee.max(p.nend);
+        }
+    }
     let (es, ee) = (es.max(sstart), ee.min(send));
     let (os, oe) = doc.to_original(es, ee);
 
@@ -1378,4 +1426,22 @@ fn attribution(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> Option<Attributi
         });
     }
     None
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline_end;
+
+    #[test]
+    fn wire_datelines() {
+        let t = "KHARKIV, Ukraine, March 2 (Reuters) - A Russian missile strike killed 12.";
+        assert_eq!(&t[dateline_end(t)..], "A Russian missile strike killed 12.");
+        let t = "BAMAKO (AFP) - L'armée malienne a annoncé lundi...";
+        assert_eq!(&t[dateline_end(t)..], "L'armée malienne a annoncé lundi...");
+        // No dateline: a sentence with a dash.
+        assert_eq!(dateline_end("Russia and Ukraine - both at war - met."), 0);
+        // Regression: the look-ahead cut fell inside a character.
+        let t = "La Jordanie et la Grande-Bretagne sont convenues d'organiser des manœuvres militaires conjointes ce mois-ci, a confirmé un responsable.";
+        assert_eq!(dateline_end(t), 0);
+    }
 }

@@ -295,7 +295,9 @@ type Words = (
 );
 
 /// Finds the death counts of a document.
-pub fn find(doc: &Document) -> Vec<Count> {
+/// `dates` are the token ranges of the document's time expressions: a
+/// number inside one ("March 2", "le 5 avril", "2 mars") is a day, not a toll.
+pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
     let (lang, death, civ, vague): Words = match doc.lang.as_str() {
         "fr" => (Language::french(), FR_DEATH, FR_CIVILIANS, FR_VAGUE),
         "en" => (Language::english(), EN_DEATH, EN_CIVILIANS, EN_VAGUE),
@@ -355,7 +357,8 @@ pub fn find(doc: &Document) -> Vec<Count> {
             "hours",
         ]
         .contains(&next.as_str());
-        if is_year || is_date {
+        let in_date = dates.iter().any(|d| d.contains(&i));
+        if is_year || is_date || in_date {
             i = end;
             continue;
         }
@@ -462,7 +465,9 @@ mod tests {
 
     fn one(text: &str, lang: &str) -> Option<(u64, Option<u64>, Qualifier)> {
         let doc = vigie_text::analyze(text, Some(lang));
-        find(&doc).first().map(|c| (c.total, c.civilians, c.qualifier))
+        find(&doc, &[])
+            .first()
+            .map(|c| (c.total, c.civilians, c.qualifier))
     }
 
     #[test]
