@@ -135,6 +135,7 @@ impl FilterArgs {
             text: self.text.clone(),
             limit: self.limit,
             order,
+            after: None,
         })
     }
 }
