@@ -403,48 +403,42 @@ async fn extract_text(AxState(state): AxState<Shared>, request: Request) -> Resu
         )
     };
     let headers = request.headers();
-    if let Some(len) = headers.get(header::CONTENT_LENGTH) {
-        if len
-            .to_str()
-            .ok()
-            .and_then(|l| l.parse::<u64>().ok())
-            .is_some_and(|n| n > MAX_BODY_BYTES as u64)
-        {
-            return Err(too_large());
-        }
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|l| l.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > DRAIN_LIMIT as u64) {
+        return Err(too_large());
     }
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-    let plain = match content_type.as_deref() {
-        None | Some("application/json") => false,
-        Some("text/plain") => true,
-        Some(other) => {
-            return Err(ApiError {
+    let (plain, unsupported) = match content_type.as_deref() {
+        None | Some("application/json") => (false, None),
+        Some("text/plain") => (true, None),
+        Some(other) => (
+            false,
+            Some(ApiError {
                 status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 error: format!(
                     "content type '{other}' is not accepted: send application/json (or text/plain)"
                 ),
                 parameter: Some("Content-Type".into()),
-            })
-        }
+            }),
+        ),
     };
     let query = request.uri().query().map(str::to_string);
-    // Read up to the limit, counting as the chunks come: a client that sends
-    // more without a Content-Length is cut off at the limit.
-    let mut body = request.into_body();
-    let mut buf: Vec<u8> = Vec::new();
-    while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| ApiError::bad("body", format!("the body could not be read: {e}")))?;
-        if let Ok(data) = frame.into_data() {
-            if buf.len() + data.len() > MAX_BODY_BYTES {
-                return Err(too_large());
-            }
-            buf.extend_from_slice(&data);
-        }
+    // The body is read before any answer: a client that writes its whole
+    // body before reading (most do) would otherwise see the connection
+    // closed under it instead of the error.
+    let body = read_body(request.into_body()).await?;
+    let Some(body) = body else {
+        return Err(too_large());
+    };
+    if let Some(e) = unsupported {
+        return Err(e);
     }
-    let body = Bytes::from(buf);
     let (input, options) = if plain {
         plain_input(&body, query.as_deref())?
     } else {
@@ -465,6 +459,30 @@ async fn extract_text(AxState(state): AxState<Shared>, request: Request) -> Resu
         .await
         .map_err(|e| ApiError::status(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))??;
     Ok(json_response(StatusCode::OK, record))
+}
+
+/// Bytes of a refused body still read (and dropped) so that the client
+/// gets the 413; past this the connection is closed.
+const DRAIN_LIMIT: usize = 8 * MAX_BODY_BYTES;
+
+/// The body, or `None` when it is over [`MAX_BODY_BYTES`] (the rest is
+/// read and dropped, up to [`DRAIN_LIMIT`]).
+async fn read_body(mut body: axum::body::Body) -> Result<Option<Bytes>, ApiError> {
+    let mut buf: Vec<u8> = Vec::new();
+    let mut total = 0usize;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|e| ApiError::bad("body", format!("the body could not be read: {e}")))?;
+        if let Ok(data) = frame.into_data() {
+            total += data.len();
+            if total > DRAIN_LIMIT {
+                return Ok(None);
+            }
+            if total <= MAX_BODY_BYTES {
+                buf.extend_from_slice(&data);
+            }
+        }
+    }
+    Ok((total <= MAX_BODY_BYTES).then(|| Bytes::from(buf)))
 }
 
 /// A `text/plain` body: the text itself (UTF-8), `published` and `lang` in

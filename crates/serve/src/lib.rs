@@ -131,7 +131,8 @@ impl Server {
         self.addr
     }
 
-    /// Serves until the process ends (or the listener fails).
+    /// Serves until Ctrl-C (SIGINT) or SIGTERM, then returns once the
+    /// requests under way are answered; or fails with the listener.
     pub fn run(self) -> Result<(), ServeError> {
         let Server {
             listener,
@@ -144,9 +145,35 @@ impl Server {
             // would otherwise take their load time.
             tokio::task::spawn_blocking(api::warm_up);
             let listener = tokio::net::TcpListener::from_std(listener)?;
-            axum::serve(listener, api::router(state)).await
+            axum::serve(listener, api::router(state))
+                .with_graceful_shutdown(stop_signal())
+                .await
         })?;
         Ok(())
+    }
+}
+
+/// Resolves on Ctrl-C, or SIGTERM on Unix; never if neither can be watched.
+async fn stop_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
     }
 }
 
