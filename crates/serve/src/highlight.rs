@@ -146,15 +146,7 @@ fn find_near(sent: &str, base: usize, words: &str, ev_start: usize, ev_end: usiz
     if words.is_empty() {
         return None;
     }
-    let distance = |a: usize, b: usize| {
-        if b <= ev_start {
-            ev_start - b
-        } else if a >= ev_end {
-            a - ev_end
-        } else {
-            0
-        }
-    };
+    let distance = |a: usize, b: usize| ev_start.saturating_sub(b).max(a.saturating_sub(ev_end));
     sent.match_indices(words)
         .map(|(i, _)| (base + i, base + i + words.len()))
         .min_by_key(|&(a, b)| distance(a, b))

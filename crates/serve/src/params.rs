@@ -96,7 +96,7 @@ pub const FILTER_PARAMS: &[&str] = &[
 pub const LIST_PARAMS: &[&str] = &["limit", "cursor", "order", "format"];
 
 /// The parameters of a query string, each once, empty ones dropped.
-fn pairs<'a>(raw: Option<&'a str>, allowed: &[&[&str]]) -> Result<Vec<(String, String)>, ApiError> {
+fn pairs(raw: Option<&str>, allowed: &[&[&str]]) -> Result<Vec<(String, String)>, ApiError> {
     let mut out: Vec<(String, String)> = Vec::new();
     for (k, v) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         if !allowed.iter().any(|set| set.contains(&&*k)) {
@@ -246,7 +246,7 @@ impl Cursor {
     /// Reads a cursor made by [`Cursor::encode`] for the same filters.
     pub fn decode(s: &str, f: &Filter) -> Result<After, ApiError> {
         let bad = || ApiError::bad("cursor", format!("'{s}' is not a cursor given by this API"));
-        if s.len() % 2 != 0 || s.len() > 128 {
+        if !s.len().is_multiple_of(2) || s.len() > 128 {
             return Err(bad());
         }
         let bytes: Vec<u8> = (0..s.len())

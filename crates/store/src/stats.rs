@@ -54,7 +54,7 @@ pub struct IncidentStats {
 fn ranked<K: Ord>(map: BTreeMap<K, Tally>) -> Vec<Group<K>> {
     let mut v: Vec<Group<K>> = map.into_iter().map(|(key, tally)| Group { key, tally }).collect();
     // Stable sort over the key order: ties stay in key order.
-    v.sort_by(|a, b| b.tally.incidents.cmp(&a.tally.incidents));
+    v.sort_by_key(|g| std::cmp::Reverse(g.tally.incidents));
     v
 }
 
