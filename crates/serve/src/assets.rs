@@ -32,7 +32,16 @@ macro_rules! asset {
 }
 
 /// Every embedded file.
-pub const ASSETS: &[Asset] = &[asset!("index.html", "text/html; charset=utf-8")];
+pub const ASSETS: &[Asset] = &[
+    asset!("index.html", "text/html; charset=utf-8"),
+    asset!("app.js", "text/javascript; charset=utf-8"),
+    asset!("style.css", "text/css; charset=utf-8"),
+    asset!("vendor/leaflet/leaflet.js", "text/javascript; charset=utf-8"),
+    asset!("vendor/leaflet/leaflet.css", "text/css; charset=utf-8"),
+    asset!("vendor/leaflet/LICENSE", "text/plain; charset=utf-8"),
+    asset!("vendor/countries-110m.geojson", "application/geo+json"),
+    asset!("vendor/countries-110m.LICENSE", "text/plain; charset=utf-8"),
+];
 
 /// The asset at `path`, if any.
 pub fn get(path: &str) -> Option<&'static Asset> {
