@@ -96,6 +96,7 @@ impl From<PoolError> for ApiError {
     fn from(e: PoolError) -> ApiError {
         match e {
             PoolError::Store(StoreError::BadFilter { name, why }) => ApiError::bad(name, why),
+            e @ PoolError::TooLong(_) => ApiError::status(StatusCode::SERVICE_UNAVAILABLE, e.to_string()),
             PoolError::Store(e @ StoreError::Sqlite { .. })
                 if e.to_string().contains("database is locked") || e.to_string().contains("busy") =>
             {

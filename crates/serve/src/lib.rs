@@ -56,6 +56,8 @@ pub struct Config {
     pub connections: usize,
     /// Extractions run at once by `/api/extract` (each takes a core).
     pub extractions: usize,
+    /// Longest a database query may run before it is stopped (503).
+    pub query_limit: std::time::Duration,
 }
 
 impl Config {
@@ -67,6 +69,7 @@ impl Config {
             addr,
             connections: cores.clamp(2, 8),
             extractions: cores.clamp(1, 4),
+            query_limit: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -100,7 +103,7 @@ impl Server {
     /// Opens the database and binds the address; nothing is served until
     /// [`Server::run`].
     pub fn bind(config: &Config) -> Result<Server, ServeError> {
-        let pool = pool::Pool::open(&config.db, config.connections)?;
+        let pool = pool::Pool::open(&config.db, config.connections, config.query_limit)?;
         let listener = std::net::TcpListener::bind(config.addr).map_err(|source| ServeError::Bind {
             addr: config.addr,
             source,
