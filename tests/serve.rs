@@ -578,4 +578,20 @@ fn serve_refuses_what_it_cannot_serve() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--addr"), "{}", stderr(&out));
     let _ = fs::remove_dir_all(dir);
+    // An address in use: a clear error, exit 2.
+    let (dir, db) = seeded("in-use");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let out = vigie_in(
+        &dir,
+        &["serve", "--db", db.to_str().unwrap(), "--addr", &addr],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("cannot listen on {addr}")),
+        "{}",
+        stderr(&out)
+    );
+    let _ = fs::remove_dir_all(dir);
 }
