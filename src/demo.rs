@@ -1,12 +1,17 @@
-//! `vigie demo`: extraction on the bundled sample articles, as a table.
+//! `vigie demo`: extraction on the bundled sample articles, as a table; then
+//! the samples are stored in a temporary database (removed at the end) and
+//! the dashboard is served on it, so a newcomer sees the whole product with
+//! one command. `--no-serve` stops after the table (scripts, tests).
 //!
 //! The samples under `samples/` are written by the Vigie developers in the
 //! style of French and English wire reports: clashes with casualties, a
 //! ceasefire, diplomatic talks, a protest, an arrest.
 
 use std::io::{self, Write};
+use std::net::SocketAddr;
+use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use vigie_extract::{extract, ArticleInput, Options};
 use vigie_model::{ArticleEvents, Event};
@@ -80,12 +85,63 @@ fn inputs() -> Vec<ArticleInput> {
         .collect()
 }
 
-pub fn run() -> Result<()> {
-    let records: Vec<ArticleEvents> = inputs().iter().map(|a| extract(a, &Options::default())).collect();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    write!(out, "{}", render(&records))?;
-    Ok(())
+/// `vigie demo`'s options.
+#[derive(clap::Args)]
+pub struct DemoArgs {
+    /// Print the table and exit, without serving the dashboard.
+    #[arg(long)]
+    no_serve: bool,
+    /// Address of the dashboard (port 0: any free port).
+    #[arg(long, default_value = vigie_serve::DEFAULT_ADDR)]
+    addr: SocketAddr,
+}
+
+pub fn run(args: DemoArgs) -> Result<()> {
+    let inputs = inputs();
+    let records: Vec<ArticleEvents> = inputs.iter().map(|a| extract(a, &Options::default())).collect();
+    {
+        let stdout = io::stdout();
+        let mut out = stdout.lock();
+        write!(out, "{}", render(&records))?;
+        out.flush()?;
+    }
+    if args.no_serve {
+        return Ok(());
+    }
+    let dir = TempDir::new()?;
+    let db = dir.0.join("demo.db");
+    let mut store = vigie_store::Store::open(&db)?;
+    let mut batch = store.batch()?;
+    for (input, record) in inputs.iter().zip(&records) {
+        batch.ingest(&input.text, record)?;
+    }
+    batch.commit()?;
+    let counts = store.counts()?;
+    drop(store);
+    println!();
+    let note = format!(
+        "; {} sample articles, {} events, {} incidents in a temporary database",
+        counts.articles, counts.events, counts.incidents
+    );
+    crate::serve_cmd::run(&db, args.addr, &note)
+}
+
+/// A directory removed when dropped (after the server stops).
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Result<TempDir> {
+        let dir = std::env::temp_dir().join(format!("vigie-demo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create '{}'", dir.display()))?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Cuts `s` to `width` characters, with an ellipsis when cut.

@@ -9,6 +9,7 @@ mod demo;
 mod eval;
 mod input;
 mod pipeline;
+mod serve_cmd;
 mod store_cmd;
 
 use std::io::{self, Write};
@@ -41,8 +42,9 @@ enum Command {
     /// Poll RSS/Atom feeds over HTTP(S), fetch each new item's page once, and
     /// write its record as JSON Lines (stdout, or appended to --out).
     Watch(WatchArgs),
-    /// Run extraction on the bundled sample articles and print a table.
-    Demo,
+    /// Extract the bundled sample articles, print a table, store them in a
+    /// temporary database and serve the dashboard on it (--no-serve: the table only).
+    Demo(demo::DemoArgs),
     /// Print the actor mentions of a plain-text article (debugging).
     Actors(DebugArgs),
     /// Print the place mentions of a plain-text article and how they were resolved (debugging).
@@ -56,6 +58,8 @@ enum Command {
     Export(store_cmd::ExportArgs),
     /// Rebuild every incident from the stored events.
     Reindex(store_cmd::ReindexArgs),
+    /// Serve the HTTP API and the dashboard over a database (read-only).
+    Serve(serve_cmd::ServeArgs),
     /// Score event coding against gold records.
     Eval {
         #[command(subcommand)]
@@ -191,13 +195,14 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run_extract(args),
         Command::Watch(args) => run_watch(args),
-        Command::Demo => demo::run().map(|()| 0),
+        Command::Demo(args) => demo::run(args).map(|()| 0),
         Command::Actors(args) => debug::actors(args.file.as_deref(), args.lang.as_deref()),
         Command::Places(args) => debug::places(args.file.as_deref(), args.lang.as_deref()),
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Events(args) => store_cmd::events(args),
         Command::Export(args) => store_cmd::export(args),
         Command::Reindex(args) => store_cmd::reindex(args),
+        Command::Serve(args) => serve_cmd::serve(args),
         Command::Eval {
             what:
                 EvalCommand::Plover {

@@ -32,7 +32,7 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    fn path(&self) -> PathBuf {
+    pub(crate) fn path(&self) -> PathBuf {
         self.db
             .clone()
             .or_else(|| std::env::var_os("VIGIE_DB").map(PathBuf::from))
@@ -135,6 +135,7 @@ impl FilterArgs {
             text: self.text.clone(),
             limit: self.limit,
             order,
+            after: None,
         })
     }
 }

@@ -223,7 +223,7 @@ fn bad_published_flag_is_a_usage_error() {
 
 #[test]
 fn demo_prints_a_table_of_the_samples() {
-    let out = vigie(&["demo"], b"");
+    let out = vigie(&["demo", "--no-serve"], b"");
     assert!(out.status.success(), "{}", stderr(&out));
     let table = String::from_utf8(out.stdout).unwrap();
     let samples = fs::read_dir(root().join("samples")).unwrap().count();

@@ -5,11 +5,13 @@
 //! - `cli`: the command line's behaviour on good and bad input;
 //! - `sources`: HTML pages, feeds, WARC archives, threads, `vigie watch`.
 //! - `store`: ingest, incidents, crash safety, queries and exports.
+//! - `serve`: the HTTP API through a real `vigie serve` on 127.0.0.1.
 
 mod cli;
 mod events;
 mod golden;
 mod schema;
+mod serve;
 mod sources;
 mod store;
 mod util;

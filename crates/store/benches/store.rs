@@ -100,13 +100,15 @@ const KINDS: [Kind; 6] = [
     },
 ];
 
-struct Article {
-    published: NaiveDate,
-    text: String,
-    record: ArticleEvents,
+// Public so that the serve benchmark (crates/serve/benches/load.rs) seeds its
+// database with the same generator.
+pub struct Article {
+    pub published: NaiveDate,
+    pub text: String,
+    pub record: ArticleEvents,
 }
 
-fn generate(n: usize) -> Vec<Article> {
+pub fn generate(n: usize) -> Vec<Article> {
     let mut rng = fastrand::Rng::with_seed(7);
     let start = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
     let mut articles = Vec::new();
@@ -218,7 +220,7 @@ fn generate(n: usize) -> Vec<Article> {
     articles
 }
 
-fn db_path(name: &str) -> std::path::PathBuf {
+pub fn db_path(name: &str) -> std::path::PathBuf {
     let dir = std::env::var_os("VIGIE_BENCH_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
@@ -259,7 +261,7 @@ fn rate(n: u64, wall: Duration, cpu: Option<Duration>) -> String {
     }
 }
 
-fn ingest(store: &mut Store, articles: &[&Article]) -> (Duration, Option<Duration>) {
+pub fn ingest(store: &mut Store, articles: &[&Article]) -> (Duration, Option<Duration>) {
     let ((), wall, cpu) = timed(|| {
         for chunk in articles.chunks(500) {
             let mut batch = store.batch().expect("batch");
@@ -272,7 +274,7 @@ fn ingest(store: &mut Store, articles: &[&Article]) -> (Duration, Option<Duratio
     (wall, cpu)
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 

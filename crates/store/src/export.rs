@@ -456,43 +456,47 @@ pub fn incidents_csv(store: &Store, filter: &Filter, out: impl Write) -> Result<
     let mut w = csv::Writer::from_writer(out);
     let mut stats = ExportStats::default();
     w.write_record(INCIDENT_COLUMNS).map_err(csv_error)?;
-    let opt = |x: Option<String>| x.unwrap_or_default();
     store.for_each_incident(filter, false, |i| {
-        let p = i.location.as_ref();
-        let name = |a: &Option<IncidentActor>| opt(a.as_ref().map(|a| a.name.clone()));
-        let row = [
-            i.id.to_string(),
-            opt(i.date.start.map(|d| d.to_string())),
-            opt(i.date.end.map(|d| d.to_string())),
-            i.date.precision.clone(),
-            i.plover.clone(),
-            i.cameo.clone(),
-            opt(i.acled.as_ref().map(|a| a.event_type.clone())),
-            opt(i.acled.as_ref().map(|a| a.sub_event_type.clone())),
-            opt(p.map(|p| p.name.clone())),
-            opt(p.and_then(|p| p.admin1.clone())),
-            opt(p.and_then(|p| p.country.clone())),
-            opt(p.map(|p| format!("{:.4}", p.lat))),
-            opt(p.map(|p| format!("{:.4}", p.lon))),
-            opt(p.map(|p| p.feature.clone())),
-            opt(i.fatalities.as_ref().map(|f| f.total.to_string())),
-            opt(i
-                .fatalities
-                .as_ref()
-                .and_then(|f| f.civilians.map(|c| c.to_string()))),
-            name(&i.actors.actor1),
-            name(&i.actors.actor2),
-            i.n_sources.to_string(),
-            i.n_reports.to_string(),
-            i.sources.join("; "),
-            i.notes.clone(),
-        ];
-        w.write_record(&row).map_err(csv_error)?;
+        w.write_record(incident_row(&i)).map_err(csv_error)?;
         stats.written += 1;
         Ok(())
     })?;
     w.flush()?;
     Ok(stats)
+}
+
+/// One incident as a row of [`INCIDENT_COLUMNS`].
+pub fn incident_row(i: &Incident) -> [String; 22] {
+    let opt = |x: Option<String>| x.unwrap_or_default();
+    let p = i.location.as_ref();
+    let name = |a: &Option<IncidentActor>| opt(a.as_ref().map(|a| a.name.clone()));
+    [
+        i.id.to_string(),
+        opt(i.date.start.map(|d| d.to_string())),
+        opt(i.date.end.map(|d| d.to_string())),
+        i.date.precision.clone(),
+        i.plover.clone(),
+        i.cameo.clone(),
+        opt(i.acled.as_ref().map(|a| a.event_type.clone())),
+        opt(i.acled.as_ref().map(|a| a.sub_event_type.clone())),
+        opt(p.map(|p| p.name.clone())),
+        opt(p.and_then(|p| p.admin1.clone())),
+        opt(p.and_then(|p| p.country.clone())),
+        opt(p.map(|p| format!("{:.4}", p.lat))),
+        opt(p.map(|p| format!("{:.4}", p.lon))),
+        opt(p.map(|p| p.feature.clone())),
+        opt(i.fatalities.as_ref().map(|f| f.total.to_string())),
+        opt(i
+            .fatalities
+            .as_ref()
+            .and_then(|f| f.civilians.map(|c| c.to_string()))),
+        name(&i.actors.actor1),
+        name(&i.actors.actor2),
+        i.n_sources.to_string(),
+        i.n_reports.to_string(),
+        i.sources.join("; "),
+        i.notes.clone(),
+    ]
 }
 
 /// Columns of [`events_csv`].

@@ -21,6 +21,7 @@ pub mod countries;
 pub mod export;
 pub mod query;
 pub mod schema;
+pub mod stats;
 pub mod summary;
 
 use std::collections::{BTreeSet, HashMap};
@@ -35,7 +36,7 @@ use crate::cluster::{Clusterer, Clustering, Ev, Key, Loc};
 use crate::schema::{FileState, SCHEMA_VERSION};
 use crate::summary::{summarize, Report, Summary};
 
-pub use crate::query::{Filter, Incident, Order, StoredEvent};
+pub use crate::query::{After, Filter, Incident, Order, StoredEvent};
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

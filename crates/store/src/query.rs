@@ -55,6 +55,30 @@ pub struct Filter {
     pub text: Option<String>,
     pub limit: Option<usize>,
     pub order: Order,
+    /// Start just after this row of the same query (keyset pagination: a
+    /// page costs the same wherever it is, and rows added meanwhile do not
+    /// shift the pages).
+    pub after: Option<After>,
+}
+
+/// A position in the results of a query: the sort key of the last row seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct After {
+    /// The row's first day (days from the common era, as stored); `None`
+    /// for an undated row.
+    pub day: Option<i32>,
+    /// The row's id (incident id, or event row id for raw events).
+    pub id: i64,
+}
+
+impl After {
+    /// The position just after an incident.
+    pub fn incident(i: &Incident) -> After {
+        After {
+            day: i.date.start.map(|d| d.num_days_from_ce()),
+            id: i.id,
+        }
+    }
 }
 
 /// Parsers for filter values given as text.
@@ -337,9 +361,9 @@ pub struct StoredEvent {
 
 /// A WHERE clause under construction, with anonymous `?` parameters.
 #[derive(Default)]
-struct Where {
+pub(crate) struct Where {
     clauses: Vec<String>,
-    params: Vec<Value>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl Where {
@@ -348,7 +372,7 @@ impl Where {
         self.params.extend(params);
     }
 
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
         } else {
@@ -358,7 +382,7 @@ impl Where {
 }
 
 /// Column names of incidents or events for the shared filters.
-struct Cols {
+pub(crate) struct Cols {
     country: &'static str,
     plover: &'static str,
     acled_type: &'static str,
@@ -375,7 +399,7 @@ struct Cols {
     actors: Option<(&'static str, &'static str)>,
 }
 
-const INCIDENT_COLS: Cols = Cols {
+pub(crate) const INCIDENT_COLS: Cols = Cols {
     country: "i.place_country",
     plover: "i.plover",
     acled_type: "i.acled_event_type",
@@ -417,7 +441,7 @@ fn like_pattern(s: &str) -> String {
     out
 }
 
-fn build_where(f: &Filter, c: &Cols) -> Where {
+pub(crate) fn build_where(f: &Filter, c: &Cols) -> Where {
     let mut w = Where::default();
     let text = |s: &str| Value::Text(s.to_string());
     if let Some(country) = &f.country {
@@ -499,6 +523,24 @@ fn build_where(f: &Filter, c: &Cols) -> Where {
             format!("{} IN ({})", c.id, c.from_events.replace("{}", events)),
             [text(&fts_expression(t))],
         );
+    }
+    if let Some(a) = f.after {
+        // The rows after `a` in the order of `order_limit`: undated rows
+        // (NULL days) come first in ascending order, last in descending.
+        let (ds, id) = (c.day_start, c.id);
+        let day = a.day.map(|d| Value::Integer(d.into()));
+        match (f.order, day) {
+            (Order::Oldest, Some(d)) => w.add(format!("({ds}, {id}) > (?, ?)"), [d, Value::Integer(a.id)]),
+            (Order::Oldest, None) => w.add(
+                format!("(({ds} IS NULL AND {id} > ?) OR {ds} IS NOT NULL)"),
+                [Value::Integer(a.id)],
+            ),
+            (Order::Newest, Some(d)) => w.add(
+                format!("(({ds}, {id}) < (?, ?) OR {ds} IS NULL)"),
+                [d, Value::Integer(a.id)],
+            ),
+            (Order::Newest, None) => w.add(format!("({ds} IS NULL AND {id} < ?)"), [Value::Integer(a.id)]),
+        }
     }
     w
 }
@@ -599,7 +641,7 @@ impl Store {
 
     /// FTS5 reports a malformed search expression only when a statement runs:
     /// try it alone first, so that the error names the filter.
-    fn check_text(&self, filter: &Filter) -> Result<()> {
+    pub(crate) fn check_text(&self, filter: &Filter) -> Result<()> {
         let Some(t) = &filter.text else {
             return Ok(());
         };
@@ -695,22 +737,27 @@ impl Store {
 
     /// Calls `each` for every raw event matching `filter` (events of every
     /// modality, in incidents or not).
-    pub fn for_each_event(
-        &self,
-        filter: &Filter,
-        mut each: impl FnMut(StoredEvent) -> Result<()>,
-    ) -> Result<()> {
+    pub fn for_each_event(&self, filter: &Filter, each: impl FnMut(StoredEvent) -> Result<()>) -> Result<()> {
         self.check_text(filter)?;
         let w = build_where(filter, &EVENT_COLS);
         let (order, limit) = order_limit(filter, &EVENT_COLS);
+        let mut params = w.params.clone();
+        params.extend(limit);
+        self.events_where(&format!("{} {order}", w.sql()), params, each)
+    }
+
+    /// Raw events selected by a WHERE/ORDER clause over `events e`.
+    fn events_where(
+        &self,
+        clause: &str,
+        params: Vec<Value>,
+        mut each: impl FnMut(StoredEvent) -> Result<()>,
+    ) -> Result<()> {
         let sql = format!(
             "SELECT e.id, e.record, ie.incident, a.article_id, a.lang, a.published, a.source, \
              a.url, a.title FROM events e JOIN articles a ON a.id = e.article \
-             LEFT JOIN incident_events ie ON ie.event = e.id {} {order}",
-            w.sql()
+             LEFT JOIN incident_events ie ON ie.event = e.id {clause}"
         );
-        let mut params = w.params.clone();
-        params.extend(limit);
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.query_error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
@@ -737,6 +784,46 @@ impl Store {
             each(stored)?;
         }
         Ok(())
+    }
+
+    /// One incident by id, with its supporting reports; `None` when there is
+    /// no such incident.
+    pub fn incident(&self, id: i64) -> Result<Option<Incident>> {
+        let sql = format!("{INCIDENT_SELECT} WHERE i.id = ?1");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.query_error(e))?;
+        let mut rows = stmt.query([id]).map_err(|e| self.query_error(e))?;
+        let Some(row) = rows.next().map_err(|e| self.query_error(e))? else {
+            return Ok(None);
+        };
+        let (mut incident, actors, sources) = incident_from_row(row).map_err(|e| self.query_error(e))?;
+        incident.actors = serde_json::from_str(&actors).map_err(|e| self.corrupt(incident.id, e))?;
+        incident.sources = serde_json::from_str(&sources).map_err(|e| self.corrupt(incident.id, e))?;
+        incident.reports = self.report_refs(incident.id)?;
+        Ok(Some(incident))
+    }
+
+    /// The events supporting an incident, each with its article, in the
+    /// incident's canonical order (that of [`Store::report_refs`]).
+    pub fn incident_events(&self, incident: i64) -> Result<Vec<StoredEvent>> {
+        let mut out = Vec::new();
+        self.events_where(
+            "WHERE ie.incident = ? ORDER BY e.day_start, e.day_end, e.place_rank, e.order_key",
+            vec![Value::Integer(incident)],
+            |e| {
+                out.push(e);
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// The stored text of an article (the text its offsets refer to).
+    pub fn article_text(&self, article_id: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .prepare_cached("SELECT text FROM articles WHERE article_id = ?1")
+            .and_then(|mut s| s.query_row([article_id], |r| r.get(0)).optional())
+            .map_err(|e| self.query_error(e))
     }
 
     /// The raw events matching `filter`.

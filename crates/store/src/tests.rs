@@ -644,3 +644,116 @@ fn told_but_not_happened_events_make_no_incident() {
     // The stored record is the event, verbatim.
     assert!(negated.event.modality.negated);
 }
+
+#[test]
+fn pages_after_a_position_cover_every_incident_once_in_both_orders() {
+    let path = tmp("pages.db");
+    let mut store = Store::open(&path).unwrap();
+    // Distinct places and types so that no two merge; days repeat, and two
+    // incidents are undated.
+    let kinds = [PloverType::Assault, PloverType::Protest, PloverType::Coerce];
+    for i in 0..12u32 {
+        let mut e = event(&Spec {
+            id: format!("ev-{i}"),
+            plover: kinds[i as usize % 3],
+            day: 2 + i / 3,
+            span: 0,
+            place: Some((i % 4) as u8),
+            source: vec![actor("Police Forces of Ukraine", Some("UKR"), "COP")],
+            fatalities: None,
+        });
+        if i >= 10 {
+            e.date = EventDate {
+                text: None,
+                start: None,
+                end: None,
+                precision: Precision::Unknown,
+            };
+        }
+        store
+            .ingest(
+                &format!("text {i}"),
+                &record(&format!("p{i}"), 2 + i / 3, "AFP", vec![e]),
+            )
+            .unwrap();
+    }
+    for order in [Order::Newest, Order::Oldest] {
+        let all: Vec<i64> = store
+            .incidents(
+                &Filter {
+                    order,
+                    ..Filter::default()
+                },
+                false,
+            )
+            .unwrap()
+            .iter()
+            .map(|i| i.id)
+            .collect();
+        assert!(all.len() >= 10, "{all:?}");
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store
+                .incidents(
+                    &Filter {
+                        order,
+                        limit: Some(2),
+                        after,
+                        ..Filter::default()
+                    },
+                    false,
+                )
+                .unwrap();
+            let Some(last) = page.last() else { break };
+            after = Some(After::incident(last));
+            seen.extend(page.iter().map(|i| i.id));
+            assert!(seen.len() <= all.len(), "{order:?}: pages repeat: {seen:?}");
+        }
+        assert_eq!(seen, all, "{order:?}");
+    }
+}
+
+#[test]
+fn one_incident_its_events_and_stats() {
+    let store = sample_store("one.db");
+    let all = store.incidents(&Filter::default(), false).unwrap();
+    let kharkiv = all
+        .iter()
+        .find(|i| i.location.as_ref().unwrap().name == "Kharkiv")
+        .unwrap();
+    let one = store.incident(kharkiv.id).unwrap().unwrap();
+    assert_eq!(one.reports.len(), 3);
+    let events = store.incident_events(kharkiv.id).unwrap();
+    let ids: Vec<&str> = events.iter().map(|e| e.event.id.as_str()).collect();
+    let reported: Vec<&str> = one.reports.iter().map(|r| r.event.as_str()).collect();
+    assert_eq!(ids, reported, "same canonical order");
+    assert!(events.iter().all(|e| e.incident == Some(kharkiv.id)));
+    assert_eq!(
+        store.article_text(&events[0].article.id).unwrap().as_deref(),
+        Some("text of a1")
+    );
+    assert!(store.article_text("nope").unwrap().is_none());
+    assert!(store.incident(987_654).unwrap().is_none());
+    assert!(store.incident_events(987_654).unwrap().is_empty());
+
+    let st = store.incident_stats(&Filter::default()).unwrap();
+    assert_eq!(st.total.incidents, all.len() as u64);
+    let deaths: u64 = all
+        .iter()
+        .filter_map(|i| i.fatalities.as_ref())
+        .map(|f| f.total)
+        .sum();
+    assert_eq!(st.total.fatalities, deaths);
+    let by_day: u64 = st.by_day.iter().map(|g| g.tally.incidents).sum();
+    assert_eq!(by_day + st.undated.incidents, st.total.incidents);
+    assert_eq!(st.by_type[0].key, "ASSAULT", "most incidents first");
+    let protests = Filter {
+        plover: Some(PloverType::Protest),
+        limit: Some(1),
+        ..Filter::default()
+    };
+    let st = store.incident_stats(&protests).unwrap();
+    assert_eq!(st.total.incidents, 1, "the limit does not apply to counts");
+    assert_eq!(st.by_country.len(), 1);
+}
