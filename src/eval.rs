@@ -87,10 +87,30 @@ impl Tally {
     }
 }
 
-/// Scores a gold file and returns the table to print. `show` lists up to
-/// that many sentences whose gold type was missed, `show_actors` up to that
-/// many whose event of the gold type has a wrong source.
-pub fn plover(path: &Path, show: usize, show_actors: usize) -> Result<String> {
+/// How many mistakes of each kind to list after the table.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Show {
+    /// Sentences whose gold type was not predicted.
+    pub missed: usize,
+    /// Sentences whose event of the gold type has a wrong source.
+    pub sources: usize,
+    /// Sentences with a predicted type other than the gold one.
+    pub extra: usize,
+    /// Sentences whose event of the gold type has a wrong target.
+    pub targets: usize,
+}
+
+fn actor_list(actors: &[Actor]) -> String {
+    let got: Vec<String> = actors
+        .iter()
+        .map(|a| format!("{} ({})", a.text, a.country.as_deref().unwrap_or("-")))
+        .collect();
+    got.join(", ")
+}
+
+/// Scores a gold file and returns the table to print, followed by the
+/// mistakes `show` asks for.
+pub fn plover(path: &Path, show: &Show) -> Result<String> {
     let data = std::fs::read_to_string(path).with_context(|| format!("cannot read '{}'", path.display()))?;
     let records: Vec<Value> =
         serde_json::from_str(&data).with_context(|| format!("'{}' is not a JSON array", path.display()))?;
@@ -99,6 +119,8 @@ pub fn plover(path: &Path, show: usize, show_actors: usize) -> Result<String> {
     let mut mistakes = String::new();
     let mut shown = 0;
     let (mut actor_mistakes, mut shown_actors) = (String::new(), 0);
+    let (mut target_mistakes, mut shown_targets) = (String::new(), 0);
+    let (mut extras, mut shown_extra) = (String::new(), 0);
     for (i, r) in records.iter().enumerate() {
         let Some(gold) = r["event"].as_str().and_then(gold_type) else {
             continue;
@@ -131,13 +153,8 @@ pub fn plover(path: &Path, show: usize, show_actors: usize) -> Result<String> {
                 src_n += 1;
                 if ev.source.iter().any(|a| actor_matches(a, &gsrc)) {
                     src_ok += 1;
-                } else if shown_actors < show_actors {
+                } else if shown_actors < show.sources {
                     shown_actors += 1;
-                    let got: Vec<String> = ev
-                        .source
-                        .iter()
-                        .map(|a| format!("{} ({})", a.text, a.country.as_deref().unwrap_or("-")))
-                        .collect();
                     let want: Vec<&str> = gsrc.iter().map(String::as_str).collect();
                     let _ = writeln!(
                         actor_mistakes,
@@ -145,7 +162,7 @@ pub fn plover(path: &Path, show: usize, show_actors: usize) -> Result<String> {
                         r["id"].as_str().unwrap_or("?"),
                         gold.as_str(),
                         want.join(","),
-                        got.join(", "),
+                        actor_list(&ev.source),
                         text
                     );
                 }
@@ -154,10 +171,43 @@ pub fn plover(path: &Path, show: usize, show_actors: usize) -> Result<String> {
                 tgt_n += 1;
                 if ev.target.iter().any(|a| actor_matches(a, &gtgt)) {
                     tgt_ok += 1;
+                } else if shown_targets < show.targets {
+                    shown_targets += 1;
+                    let want: Vec<&str> = gtgt.iter().map(String::as_str).collect();
+                    let _ = writeln!(
+                        target_mistakes,
+                        "  {} {} target want [{}] got [{}]: {}",
+                        r["id"].as_str().unwrap_or("?"),
+                        gold.as_str(),
+                        want.join(","),
+                        actor_list(&ev.target),
+                        text
+                    );
                 }
             }
         }
-        if shown < show && !predicted.contains(&gold) {
+        if shown_extra < show.extra && predicted.iter().any(|t| *t != gold) {
+            shown_extra += 1;
+            let _ = writeln!(
+                extras,
+                "  {} want {}: {}",
+                r["id"].as_str().unwrap_or("?"),
+                gold.as_str(),
+                text
+            );
+            for e in out.events.iter().filter(|e| e.plover.kind != gold) {
+                let _ = writeln!(
+                    extras,
+                    "      got {} {} [{}] -> [{}]: \"{}\"",
+                    e.plover.kind.as_str(),
+                    e.cameo,
+                    actor_list(&e.source),
+                    actor_list(&e.target),
+                    e.evidence.text
+                );
+            }
+        }
+        if shown < show.missed && !predicted.contains(&gold) {
             shown += 1;
             let got: Vec<&str> = predicted.iter().map(|t| t.as_str()).collect();
             let _ = writeln!(
@@ -212,6 +262,12 @@ pub fn plover(path: &Path, show: usize, show_actors: usize) -> Result<String> {
     }
     if !actor_mistakes.is_empty() {
         let _ = writeln!(table, "wrong sources:\n{actor_mistakes}");
+    }
+    if !target_mistakes.is_empty() {
+        let _ = writeln!(table, "wrong targets:\n{target_mistakes}");
+    }
+    if !extras.is_empty() {
+        let _ = writeln!(table, "extra types:\n{extras}");
     }
     Ok(table)
 }

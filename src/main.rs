@@ -79,6 +79,12 @@ enum EvalCommand {
         /// List up to N sentences whose event of the gold type has a wrong source.
         #[arg(long, default_value_t = 0)]
         show_sources: usize,
+        /// List up to N sentences with a predicted type the gold does not have, with its trigger.
+        #[arg(long, default_value_t = 0)]
+        show_extra: usize,
+        /// List up to N sentences whose event of the gold type has a wrong target.
+        #[arg(long, default_value_t = 0)]
+        show_targets: usize,
     },
 }
 
@@ -209,8 +215,19 @@ fn main() -> ExitCode {
                     file,
                     show,
                     show_sources,
+                    show_extra,
+                    show_targets,
                 },
-        } => eval::plover(&file, show, show_sources).map(|table| {
+        } => eval::plover(
+            &file,
+            &eval::Show {
+                missed: show,
+                sources: show_sources,
+                extra: show_extra,
+                targets: show_targets,
+            },
+        )
+        .map(|table| {
             print!("{table}");
             0
         }),

@@ -216,6 +216,27 @@ struct Lang {
     background: &'static [&'static str],
     /// Participle-like adjectives after "is"/"est" that are no passive.
     predicate_adjectives: &'static [&'static str],
+    /// Verbs of refusal or failure: "refused to lift", "failed to reach
+    /// agreement", "a refusé de rencontrer". With plain negation ("will not
+    /// meet"), they turn a cooperative act into its rejection.
+    refusal: &'static [&'static str],
+    /// Determiners and possessives: an English participle after one is an
+    /// adjective or a noun ("the besieged town", "the wounded").
+    determiners: &'static [&'static str],
+    /// People whose expulsion is a cut in relations, not a deportation:
+    /// diplomats, inspectors, observers, peacekeepers.
+    envoys: &'static [&'static str],
+    /// Verbs of aim or risk: an act named after one is sought, feared or
+    /// prevented, not done ("efforts to end the fighting", "face
+    /// imprisonment", "pour éviter des affrontements").
+    aims: &'static [&'static str],
+    /// "where" opening a relative clause about a place: an act in it is the
+    /// place's background ("Montenegro, where 28 people have been killed
+    /// this year").
+    relative_where: &'static [&'static str],
+    /// English nouns that an act noun before them only modifies ("truce
+    /// monitors", "riot police", "invasion forces").
+    modified_heads: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -331,6 +352,51 @@ const FR: Lang = Lang {
         "fin",
         "stoppé",
     ],
+    refusal: &[
+        "refusé",
+        "refuse",
+        "refusent",
+        "refusait",
+        "refusaient",
+        "refuser",
+        "refusant",
+        "échoué",
+        "échouent",
+        "renoncé",
+    ],
+    determiners: &[
+        "un", "une", "des", "du", "son", "sa", "ses", "ce", "cet", "cette", "ces", "leurs",
+    ],
+    aims: &[
+        "fin",
+        "arrêter",
+        "empêcher",
+        "éviter",
+        "prévenir",
+        "enrayer",
+        "stopper",
+        "risque",
+        "risquent",
+        "encourt",
+        "encourent",
+        "craint",
+        "craignent",
+    ],
+    relative_where: &["où"],
+    modified_heads: &[],
+    envoys: &[
+        "diplomate",
+        "diplomates",
+        "ambassadeur",
+        "ambassadrice",
+        "ambassadeurs",
+        "consul",
+        "inspecteurs",
+        "observateurs",
+        "casques",
+        "émissaire",
+        "émissaires",
+    ],
 };
 
 const EN: Lang = Lang {
@@ -355,6 +421,82 @@ const EN: Lang = Lang {
         "interested",
         "concerned",
         "engaged",
+    ],
+    refusal: &[
+        "refused",
+        "refuses",
+        "refuse",
+        "refusing",
+        "failed",
+        "fails",
+        "fail",
+        "failing",
+        "declined",
+        "declines",
+        "declining",
+    ],
+    determiners: &[
+        "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those",
+    ],
+    aims: &[
+        "end",
+        "ending",
+        "stop",
+        "stopping",
+        "halt",
+        "prevent",
+        "preventing",
+        "avert",
+        "averting",
+        "avoid",
+        "avoiding",
+        "forestall",
+        "face",
+        "faces",
+        "facing",
+        "faced",
+        "risk",
+        "risks",
+        "risking",
+        "fear",
+        "fears",
+        "feared",
+    ],
+    relative_where: &["where"],
+    modified_heads: &[
+        "monitors",
+        "monitor",
+        "observers",
+        "police",
+        "forces",
+        "troops",
+        "zone",
+        "zones",
+        "line",
+        "lines",
+        "agreement",
+        "accord",
+        "deal",
+        "violations",
+        "violation",
+        "victims",
+        "survivors",
+        "suspects",
+        "gear",
+    ],
+    envoys: &[
+        "diplomat",
+        "diplomats",
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "consul",
+        "attache",
+        "inspectors",
+        "observers",
+        "monitors",
+        "peacekeepers",
     ],
     background: &[
         "after",
@@ -521,7 +663,10 @@ impl Ctx<'_, '_> {
 }
 
 /// Finds trigger hits, skipping those inside actor mentions.
-fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions) -> Vec<Hit> {
+/// After a determiner ("the attack", "this jail", "une marche") a form is a
+/// noun: its noun sense is taken, and a form with none (a verb used as a
+/// noun or adjective) is no trigger.
+fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, determiners: &[&str]) -> Vec<Hit> {
     let text = &doc.norm.text;
     let bytes = text.as_bytes();
     let toks = &doc.tokens;
@@ -544,7 +689,21 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions) -> Vec<Hit> {
             .actors
             .iter()
             .any(|a| !a.adjective && a.nstart < e && s < a.nend);
-        let sense = trig.senses[pattern].first();
+        let senses = &trig.senses[pattern];
+        let after_determiner = first > 0 && toks[first - 1].sentence == toks[first].sentence && {
+            let prev = &text[toks[first - 1].nstart..toks[first - 1].nend];
+            determiners.iter().any(|d| prev.eq_ignore_ascii_case(d))
+        };
+        let sense = if after_determiner {
+            let noun = senses.iter().find(|&&i| trig.all[i as usize].pos == Pos::Noun);
+            noun.or_else(|| {
+                senses
+                    .first()
+                    .filter(|&&i| trig.all[i as usize].pos == Pos::Phrase && last - first > 1)
+            })
+        } else {
+            senses.first()
+        };
         match sense {
             Some(&sense) if before_ok && after_ok && !inside_actor => {
                 out.push(Hit {
@@ -624,7 +783,7 @@ fn background(ctx: &Ctx, h: &Hit, before: &[Hit], events: &[Event]) -> bool {
         && before
             .iter()
             .any(|p| p.sentence == h.sentence && p.sense.pos != Pos::Noun);
-    if !main || h.sense.pos == Pos::Verb {
+    if !main {
         return false;
     }
     let toks = &ctx.doc.tokens;
@@ -633,11 +792,47 @@ fn background(ctx: &Ctx, h: &Hit, before: &[Hit], events: &[Event]) -> bool {
         .filter(|&i| toks[i].sentence == h.sentence)
         .map(|i| ctx.word(&toks[i]))
         .collect();
+    if words
+        .iter()
+        .any(|w| ctx.lang.relative_where.contains(&w.as_str()))
+    {
+        return true;
+    }
+    if h.sense.pos == Pos::Verb {
+        return false;
+    }
     let text = words.join(" ");
     ctx.lang
         .background
         .iter()
         .any(|b| text.ends_with(b) || text.contains(&format!("{b} ")) && words.len() <= 6)
+}
+
+/// A nominal act after a verb of aim or risk, in its clause: "efforts to
+/// end the fighting", "risking years in prison", "pour éviter des
+/// affrontements".
+fn sought_or_feared(ctx: &Ctx, h: &Hit, clause: &Range<usize>) -> bool {
+    if h.sense.pos == Pos::Verb || !is_violent(h.sense.plover) {
+        return false;
+    }
+    // "end the curfew" eases it (see `reversed`), "end the fighting" aims.
+    let eases = h.sense.plover == PloverType::Coerce;
+    let from = h.toks.start.saturating_sub(3).max(clause.start);
+    (from..h.toks.start).any(|i| {
+        let w = ctx.word(&ctx.doc.tokens[i]);
+        ctx.lang.aims.contains(&w.as_str())
+            && !(eases && (ctx.lang.ease.contains(&w.as_str()) || ctx.lang.stop.contains(&w.as_str())))
+    })
+}
+
+/// A one-word act noun that modifies the noun after it: "truce monitors",
+/// "riot police", "invasion forces".
+fn modifier(ctx: &Ctx, h: &Hit) -> bool {
+    h.sense.pos == Pos::Noun
+        && h.toks.len() == 1
+        && ctx.doc.tokens.get(h.toks.end).is_some_and(|t| {
+            t.sentence == h.sentence && ctx.lang.modified_heads.contains(&ctx.word(t).as_str())
+        })
 }
 
 /// Cooperative acts announced for the future are, in CAMEO and PLOVER, an
@@ -672,7 +867,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         published,
         dateline_end: dateline_end(&doc.norm.text),
     };
-    let hits = hits(doc, trig, m);
+    let hits = hits(doc, trig, m, lang.determiners);
     let dates: Vec<Range<usize>> = m.times.iter().map(|t| t.tokens.clone()).collect();
     let counts = fatalities::find(doc, &dates);
     let mut used_counts = vec![false; counts.len()];
@@ -698,7 +893,11 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 .rev()
                 .take_while(|p| p.sentence == h.sentence)
                 .any(|p| p.sense.plover == PloverType::Protest);
-        let governed = governed || protest_aim || background(&ctx, h, &hits[..hi], &events);
+        let governed = governed
+            || protest_aim
+            || sought_or_feared(&ctx, h, &clause)
+            || modifier(&ctx, h)
+            || background(&ctx, h, &hits[..hi], &events);
         if governed || adjectival(&ctx, h) {
             continue;
         }
@@ -771,6 +970,26 @@ fn reversed(
     }
 }
 
+/// The rejection (CAMEO 12) of a cooperative act, with its mode, for acts
+/// refused or failed.
+fn refusal_code(p: PloverType, cameo: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match p {
+        PloverType::Consult => ("125", Some("meet")),
+        PloverType::Agree if cameo == "036" => ("125", Some("meet")),
+        PloverType::Agree if cameo == "037" || cameo == "030" => ("127", Some("meet")),
+        PloverType::Agree | PloverType::Support => ("120", None),
+        PloverType::Cooperate => ("121", Some("assist")),
+        PloverType::Aid => ("122", Some("assist")),
+        PloverType::Concede => ("124", Some("change")),
+        PloverType::Retreat if cameo.starts_with("084") => ("1243", Some("yield")),
+        PloverType::Retreat if cameo.starts_with("081") => ("1241", Some("change")),
+        PloverType::Retreat if cameo.starts_with("086") => ("1245", Some("yield")),
+        PloverType::Retreat if cameo.starts_with("087") => ("1246", Some("yield")),
+        PloverType::Retreat => ("124", Some("change")),
+        _ => return None,
+    })
+}
+
 /// Hostile acts announced for later are threats (CAMEO 13): "would
 /// blockade Paris", "will extend the curfew".
 fn threat_code(p: PloverType) -> Option<&'static str> {
@@ -783,19 +1002,36 @@ fn threat_code(p: PloverType) -> Option<&'static str> {
     })
 }
 
-/// A participle used as an adjective before an actor: "Ousted President
-/// Akayev", "l'ex-président renversé" is not an act in this sentence.
+/// A participle used as an adjective or a noun is not an act in this
+/// sentence: before an actor at the start of a noun phrase ("Ousted
+/// President Akayev", "l'ex-président renversé"), and in English after a
+/// determiner ("the besieged town", "a planned visit", "the wounded").
 fn adjectival(ctx: &Ctx, h: &Hit) -> bool {
-    if h.sense.pos != Pos::Verb {
+    let one_word = h.toks.len() == 1;
+    if !(h.sense.pos == Pos::Verb || h.sense.pos == Pos::Phrase && one_word) {
         return false;
     }
+    let before = ctx
+        .doc
+        .tokens
+        .get(h.toks.start.wrapping_sub(1))
+        .map(|t| ctx.word(t));
+    let word = ctx.doc.norm.text[h.span.clone()].to_lowercase();
+    let participle = ["ed", "en", "wn", "ght", "uck", "eld"]
+        .iter()
+        .any(|e| word.ends_with(e));
+    if one_word
+        && participle
+        && before
+            .as_deref()
+            .is_some_and(|w| ctx.lang.determiners.contains(&w))
+    {
+        return true;
+    }
     let starts_np = h.toks.start == ctx.doc.sentences[h.sentence].first_token
-        || ctx.doc.tokens.get(h.toks.start.wrapping_sub(1)).is_some_and(|t| {
-            matches!(
-                ctx.word(t).as_str(),
-                "the" | "a" | "an" | "le" | "la" | "les" | "l'" | "un" | "une"
-            )
-        });
+        || before
+            .as_deref()
+            .is_some_and(|w| matches!(w, "the" | "a" | "an" | "le" | "la" | "les" | "l'" | "un" | "une"));
     let actor_next = ctx
         .m
         .actors
@@ -1297,7 +1533,51 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             sub_event_type: "Peaceful protest".into(),
         });
     }
-    let mut hypothetical = hypothetical;
+    // A cooperative act refused or failed is a rejection (CAMEO 12):
+    // "refused to lift the curfew", "failed to reach agreement", "would not
+    // meet the demands". Denials ("denied agreeing") stay negated acts.
+    let refused = window
+        .iter()
+        .rev()
+        .take(5)
+        .any(|w| ctx.lang.refusal.contains(&w.as_str()))
+        || negated
+            && near
+                .iter()
+                .any(|w| ["not", "n't", "never", "pas", "jamais"].contains(&w.as_str()));
+    let (mut negated, mut hypothetical) = (negated, hypothetical);
+    if refused && !source.is_empty() {
+        if let Some((c, m)) = refusal_code(kind, &cameo) {
+            (kind, cameo, mode, negated, hypothetical) = (
+                PloverType::Reject,
+                c.to_string(),
+                m.map(str::to_string),
+                false,
+                false,
+            );
+            acled = None;
+        }
+    }
+    // Expelling diplomats, inspectors or peacekeepers cuts relations
+    // (CAMEO 166), where expelling other people is a deportation (174).
+    if kind == PloverType::Coerce && cameo == "174" {
+        let next = (h.toks.end..(h.toks.end + 4).min(clause.end)).map(|i| ctx.word(&toks[i]));
+        let envoy = next.clone().any(|w| ctx.lang.envoys.contains(&w.as_str()));
+        if envoy {
+            let code = if next.clone().any(|w| w.starts_with("peacekeep") || w == "casques") {
+                "1661"
+            } else if next
+                .clone()
+                .any(|w| w.starts_with("inspect") || w.starts_with("observ") || w == "monitors")
+            {
+                "1662"
+            } else {
+                "166"
+            };
+            (kind, cameo, mode) = (PloverType::Sanction, code.to_string(), Some("expel".to_string()));
+            acled = None;
+        }
+    }
     if demanded {
         (kind, cameo, mode, hypothetical) = (PloverType::Request, "100".to_string(), None, false);
         acled = None;

@@ -147,11 +147,31 @@ impl FormMatcher {
                 if nfa.is_dead(sid) {
                     break;
                 }
+                // A state's matches include those of its failure chain
+                // ("sue" at the end of "issue"): only a form as long as the
+                // bytes walked starts where the walk did.
                 if nfa.is_match(sid) {
-                    best = Some((nfa.match_pattern(sid, 0).as_usize(), i + 1));
+                    if let Some(p) = (0..nfa.match_len(sid))
+                        .map(|k| nfa.match_pattern(sid, k))
+                        .find(|&p| nfa.pattern_len(p) == i + 1)
+                    {
+                        best = Some((p.as_usize(), i + 1));
+                    }
                 }
             }
         }
         best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FormMatcher;
+
+    #[test]
+    fn a_form_is_not_found_as_the_suffix_of_a_longer_prefix() {
+        let m = FormMatcher::new(&["sue", "issue an apology"]).unwrap();
+        assert_eq!(m.longest_at(b"issued by", 0), None);
+        assert_eq!(m.longest_at(b"sued by", 0), Some((0, 3)));
     }
 }
