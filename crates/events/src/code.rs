@@ -237,6 +237,9 @@ struct Lang {
     /// English nouns that an act noun before them only modifies ("truce
     /// monitors", "riot police", "invasion forces").
     modified_heads: &'static [&'static str],
+    /// Words wire copy inserts inside a verb phrase: days, "today",
+    /// "aujourd'hui", "also".
+    inserted: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -384,6 +387,26 @@ const FR: Lang = Lang {
     ],
     relative_where: &["où"],
     modified_heads: &[],
+    inserted: &[
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "aujourd'hui",
+        "hier",
+        "finalement",
+        "également",
+        "aussi",
+        "déjà",
+        "encore",
+        "notamment",
+        "ainsi",
+        "désormais",
+        "officiellement",
+    ],
     envoys: &[
         "diplomate",
         "diplomates",
@@ -483,6 +506,25 @@ const EN: Lang = Lang {
         "survivors",
         "suspects",
         "gear",
+    ],
+    inserted: &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "also",
+        "again",
+        "finally",
+        "reportedly",
+        "already",
+        "formally",
+        "officially",
+        "jointly",
     ],
     envoys: &[
         "diplomat",
@@ -666,7 +708,11 @@ impl Ctx<'_, '_> {
 /// After a determiner ("the attack", "this jail", "une marche") a form is a
 /// noun: its noun sense is taken, and a form with none (a verb used as a
 /// noun or adjective) is no trigger.
-fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, determiners: &[&str]) -> Vec<Hit> {
+///
+/// A phrase may have a day or an adverb inserted after its verb, as wire
+/// copy does: "a bloqué dimanche les routes", "called Monday for talks".
+fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> Vec<Hit> {
+    let determiners = lang.determiners;
     let text = &doc.norm.text;
     let bytes = text.as_bytes();
     let toks = &doc.tokens;
@@ -678,7 +724,13 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, determiners: &[&s
     let mut first = 0;
     while first < toks.len() {
         let s = toks[first].nstart;
-        let Some((pattern, e)) = trig.matcher.longest_at(bytes, s) else {
+        let direct = trig.matcher.longest_at(bytes, s);
+        let gapped = across_gap(doc, trig, lang, first);
+        let best = match (direct, gapped) {
+            (Some(d), Some(g)) => Some(if g.1 > d.1 { g } else { d }),
+            (d, g) => d.or(g),
+        };
+        let Some((pattern, e)) = best else {
             first += 1;
             continue;
         };
@@ -718,6 +770,35 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, determiners: &[&s
         }
     }
     out
+}
+
+/// The longest phrase starting with token `first` and going on after one
+/// or two inserted words (days, "aujourd'hui", "also"): its pattern and end
+/// in the text. Only phrases that reach past the gap count.
+fn across_gap(doc: &Document, trig: &Triggers, lang: &Lang, first: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let text = &doc.norm.text;
+    let inserted = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.sentence == toks[first].sentence
+                && lang
+                    .inserted
+                    .contains(&text[t.nstart..t.nend].to_lowercase().as_str())
+        })
+    };
+    if !inserted(first + 1) {
+        return None;
+    }
+    let gap = if inserted(first + 2) { 2 } else { 1 };
+    let rest = toks.get(first + 1 + gap)?;
+    let head = &text.as_bytes()[toks[first].nstart..toks[first].nend];
+    let bytes = head
+        .iter()
+        .copied()
+        .chain([b' '])
+        .chain(text.as_bytes()[rest.nstart..].iter().copied());
+    let (pattern, len) = trig.matcher.longest_prefix(bytes)?;
+    (len > head.len() + 1).then(|| (pattern, rest.nstart + len - head.len() - 1))
 }
 
 /// Triggers whose complement is an act talked about, not done: "appelé à un
@@ -867,7 +948,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         published,
         dateline_end: dateline_end(&doc.norm.text),
     };
-    let hits = hits(doc, trig, m, lang.determiners);
+    let hits = hits(doc, trig, m, lang);
     let dates: Vec<Range<usize>> = m.times.iter().map(|t| t.tokens.clone()).collect();
     let counts = fatalities::find(doc, &dates);
     let mut used_counts = vec![false; counts.len()];
@@ -1115,6 +1196,13 @@ fn merge_or_push(events: &mut Vec<Event>, e: Event) {
     events.push(e);
 }
 
+/// The actor of a mention, placed in the event's country when it is a
+/// domestic actor the words give none (see [`vigie_actors::placed_in`]).
+fn placed(a: &ActorMention, home: Option<&str>) -> Actor {
+    home.and_then(|c| vigie_actors::placed_in(&a.actor, c))
+        .unwrap_or_else(|| actor_of(a))
+}
+
 fn actor_of(a: &ActorMention) -> Actor {
     a.actor.clone()
 }
@@ -1253,7 +1341,10 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             agent = coordinated_after(ctx, &after, k);
             break;
         }
-        if ctx.lang.between.contains(&w.as_str()) && k + 1 < after.len() {
+        // "clashes between X and Y": both sides, when the phrase is the
+        // trigger's own complement (not "a framework for peace between ...").
+        let close = ctx.tok_index(a.nstart) <= h.toks.end + 3;
+        if ctx.lang.between.contains(&w.as_str()) && k + 1 < after.len() && (close || source.is_empty()) {
             between = true;
             source = vec![a];
             target = vec![after[k + 1]];
@@ -1292,6 +1383,47 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     } else if !agent.is_empty() && source.is_empty() {
         source = agent;
     }
+    // Answers to a proposal name its author after "by"/"from": "rejected
+    // calls by Kofi Annan", "accepted an offer from Kabul".
+    if !passive
+        && matches!(
+            h.sense.plover,
+            PloverType::Reject | PloverType::Agree | PloverType::Concede
+        )
+    {
+        if let Some(k) = after
+            .iter()
+            .position(|a| matches!(ctx.word_before(a.nstart).as_deref(), Some("by" | "from" | "par")))
+        {
+            target = coordinated_after(ctx, &after, k);
+        }
+    }
+    if target.is_empty() && h.sense.pos != Pos::Noun {
+        let next = |i: usize| toks.get(i).filter(|t| t.sentence == h.sentence);
+        // "demanded that the US cancel", "exige que Moscou retire": the
+        // subject of the complement clause is who is asked.
+        let that = next(h.toks.end).is_some_and(|t| matches!(ctx.word(t).as_str(), "that" | "que" | "qu'"));
+        if that && matches!(h.sense.plover, PloverType::Request | PloverType::Threaten) {
+            let from = toks[h.toks.end].nend;
+            let until = next(h.toks.end + 5).map_or(send, |t| t.nstart);
+            if let Some(a) = ctx.actors_in(from..until).into_iter().find(|a| !a.adjective) {
+                target.push(a);
+            }
+        }
+        // "rejected an Australian ultimatum", "a U.S. request": the object's
+        // nationality names whose act is answered or hit.
+        if target.is_empty() {
+            let until = next(h.toks.end + 3).map_or(send, |t| t.nstart);
+            let obj = ctx.actors_in(h.span.end..until).into_iter().find(|a| {
+                a.adjective
+                    && (h.toks.end..ctx.tok_index(a.nstart))
+                        .all(|i| ctx.lang.determiners.contains(&ctx.word(&toks[i]).as_str()))
+            });
+            if let Some(a) = obj.filter(|a| source.iter().all(|s| s.actor.country != a.actor.country)) {
+                target.push(a);
+            }
+        }
+    }
     // Nominal triggers: a nationality adjective or a "de X" complement names
     // the author ("frappes russes", "l'offensive de l'armée").
     if source.is_empty() && h.sense.pos != Pos::Verb {
@@ -1309,7 +1441,9 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             source.push(a);
         } else if let Some(a) = target.first().copied() {
             let w = ctx.word_before(a.nstart).unwrap_or_default();
-            if matches!(w.as_str(), "de" | "du" | "d'" | "des" | "of") && a.nstart <= h.span.end + 8 {
+            // English "of" names the patient ("the blockade of Serbia",
+            // "the arrest of activists"); French "de" mostly the author.
+            if matches!(w.as_str(), "de" | "du" | "d'" | "des") && a.nstart <= h.span.end + 8 {
                 source = vec![a];
                 target.clear();
                 // The next actor after it, if any, is the target.
@@ -1440,7 +1574,14 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     // Date and place.
     let date: EventDate = vigie_times::attach(&ctx.m.times, h.sentence, h.span.clone(), doc, ctx.published);
     let historical = vigie_times::is_historical(&date, ctx.published);
-    let location = vigie_places::locate(&ctx.m.places, h.sentence, h.span.clone(), doc).map(|(p, _)| p);
+    let located = vigie_places::locate(&ctx.m.places, h.sentence, h.span.clone(), doc);
+    // Where the sentence itself names the place, domestic actors without a
+    // country ("the opposition", "police") are of that place's country.
+    let home = located
+        .as_ref()
+        .filter(|(_, precision)| *precision != vigie_places::LocPrecision::Article)
+        .and_then(|(p, _)| p.country.clone());
+    let location = located.map(|(p, _)| p);
 
     // Fatalities: the count in the same sentence, for violent events.
     let mut fatal = None;
@@ -1599,8 +1740,8 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         },
         cameo,
         acled,
-        source: source.into_iter().map(actor_of).collect(),
-        target: target.into_iter().map(actor_of).collect(),
+        source: source.into_iter().map(|a| placed(a, home.as_deref())).collect(),
+        target: target.into_iter().map(|a| placed(a, home.as_deref())).collect(),
         date,
         location,
         fatalities: fatal,

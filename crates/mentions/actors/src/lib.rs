@@ -80,3 +80,42 @@ pub fn warm_up() {
         let _ = lexicon::lexicon(lang);
     }
 }
+
+/// Sectors whose members act at home: an actor of one of them that no word
+/// gives a country ("the opposition", "police", "President Dos Santos")
+/// belongs to the country where the event takes place.
+pub const DOMESTIC_SECTORS: &[&str] = &[
+    "GOV", "OPP", "CVL", "JUD", "LEG", "COP", "LAB", "EDU", "MED", "BUS", "PTY", "AGR",
+];
+
+/// `actor` placed in country `iso3`: its country set and, when its name was
+/// generated from its sector or title ("Police Forces"), the name made again
+/// with the country ("Police Forces of Kenya"). Names of persons and groups
+/// are kept. `None` when the actor has a country already, is not of a
+/// [`DOMESTIC_SECTORS`] sector, or the code is unknown.
+pub fn placed_in(actor: &Actor, iso3: &str) -> Option<Actor> {
+    if actor.country.is_some() || actor.igo.is_some() {
+        return None;
+    }
+    let sector = DOMESTIC_SECTORS
+        .iter()
+        .copied()
+        .find(|s| actor.sector.as_deref() == Some(*s))?;
+    let lex = lexicon::lexicon("en")?;
+    let (code, country) = lex.country(iso3)?;
+    let role = actor.role.as_deref();
+    let generated_sector = actor.name == names::sector_name(sector, role, None);
+    let generated_title = role.is_some_and(|r| actor.name == names::title_name(r, None, None));
+    let name: std::borrow::Cow<'static, str> = if generated_sector {
+        names::sector_name(sector, role, Some(country)).into()
+    } else if generated_title {
+        names::title_name(role.unwrap_or_default(), Some(country), None).into()
+    } else {
+        actor.name.clone()
+    };
+    Some(Actor {
+        name,
+        country: Some(code.into()),
+        ..actor.clone()
+    })
+}
