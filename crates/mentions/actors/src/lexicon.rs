@@ -672,7 +672,7 @@ impl Lexicon {
 
     /// The longest form that is a prefix of `bytes` (see
     /// [`FormMatcher::longest_prefix`]).
-    pub fn longest_prefix(&self, bytes: impl Iterator<Item = u8>) -> Option<(usize, usize)> {
+    pub fn longest_prefix(&self, bytes: impl Iterator<Item = u8> + Clone) -> Option<(usize, usize)> {
         self.matcher.longest_prefix(bytes)
     }
 
