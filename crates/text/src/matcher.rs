@@ -48,12 +48,13 @@ struct Prefixes {
 }
 
 impl Prefixes {
-    const BITS: usize = 1 << 16;
+    const LOG_BITS: u32 = 16;
+    const BITS: usize = 1 << Self::LOG_BITS;
 
     /// Hash of up to four bytes packed in a `u32`.
     #[inline]
     fn key(packed: u32) -> usize {
-        (packed.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        (packed.wrapping_mul(0x9E37_79B1) >> (32 - Self::LOG_BITS)) as usize
     }
 
     /// Up to four bytes, the first in the low byte.
@@ -216,19 +217,19 @@ impl FormMatcher {
     #[inline]
     fn walk(&self, bytes: impl Iterator<Item = u8>) -> Option<(usize, usize)> {
         let cells = &self.cells[..];
-        let mut s = 0usize;
+        let (mut s, mut base) = (0u32, cells.first()?.base);
         let mut best = None;
         for (i, b) in bytes.enumerate() {
-            let t = (cells[s].base & !Cell::END) as usize + usize::from(self.labels[usize::from(b)]);
+            let t = (base & !Cell::END) as usize + usize::from(self.labels[usize::from(b)]);
             match cells.get(t) {
-                Some(c) if c.check as usize == s => s = t,
+                Some(c) if c.check == s => (s, base) = (t as u32, c.base),
                 _ => break,
             }
-            if cells[s].base & Cell::END != 0 {
+            if base & Cell::END != 0 {
                 best = Some((s, i + 1));
             }
         }
-        best.map(|(s, len)| (self.ids[s] as usize, len))
+        best.map(|(s, len)| (self.ids[s as usize] as usize, len))
     }
 }
 

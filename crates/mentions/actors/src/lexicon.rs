@@ -718,6 +718,7 @@ impl Lexicon {
 
     /// The longest form starting at byte `s` of `text`: its pattern index
     /// and end (see [`FormMatcher::longest_at`]).
+    #[inline]
     pub fn longest_at(&self, text: &[u8], s: usize) -> Option<(usize, usize)> {
         self.matcher.longest_at(text, s)
     }

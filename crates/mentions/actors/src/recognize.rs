@@ -209,6 +209,13 @@ const NAME_PARTICLES: &[&str] = &[
     "la", "le", "du", "ould", "ag",
 ];
 
+/// Whether `w` is a [`NAME_PARTICLES`] word, alone or before a hyphen
+/// ("al-Burhan").
+fn is_particle(w: &str) -> bool {
+    let head = w.split('-').next().unwrap_or(w);
+    head.len() <= 4 && NAME_PARTICLES.contains(&head)
+}
+
 /// Prepositions after which a capital is a place. French "à" is not here:
 /// it also marks a recipient ("des sanctions à Téhéran"); the event stage
 /// reads it by event type.
@@ -220,10 +227,20 @@ const LOCATIVES: &[&str] = &[
 /// Whether `w` is an honorific that introduces a person: "M. Barrot",
 /// "Mr. Araghchi". Asked of every capitalised word: a `match` compares
 /// lengths before bytes.
-fn is_honorific(w: &str) -> bool {
+fn is_honorific(w: &[u8]) -> bool {
     matches!(
         w,
-        "M" | "MM" | "Mme" | "Mmes" | "Mlle" | "Mr" | "Mrs" | "Ms" | "Dr" | "Pr" | "Me" | "Messrs"
+        b"M" | b"MM"
+            | b"Mme"
+            | b"Mmes"
+            | b"Mlle"
+            | b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"Pr"
+            | b"Me"
+            | b"Messrs"
     )
 }
 
@@ -306,32 +323,40 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         .unwrap_or(toks.len())
             })
             .collect();
-        let mut flags = vec![Cell::new(0u8); doc.tokens.len()];
+        let mut flags = Vec::with_capacity(doc.tokens.len());
         // About one token in six is capitalised in wire copy.
         let mut caps = Vec::with_capacity(doc.tokens.len() / 4);
         let (mut honorifics, mut countries) = (Vec::new(), Vec::new());
-        for (i, (t, f)) in doc.tokens.iter().zip(&mut flags).enumerate() {
-            let f = f.get_mut();
-            let w = &text[t.nstart..t.nend];
-            let Some(&first) = w.as_bytes().first() else {
-                continue;
-            };
-            let upper = if first.is_ascii() {
-                first.is_ascii_uppercase()
-            } else {
-                w.chars().next().is_some_and(char::is_uppercase)
-            };
-            if t.kind == TokenKind::Word && upper {
-                *f = CAP;
-                caps.push(i as u32);
+        let bytes = text.as_bytes();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            // Token spans lie on char boundaries: bytes are enough here.
+            let w = bytes.get(t.nstart..t.nend).unwrap_or_default();
+            let mut f = 0;
+            match w.first() {
+                Some(b) if b.is_ascii_uppercase() => {
+                    if t.kind == TokenKind::Word {
+                        f = CAP;
+                        caps.push(i as u32);
+                    }
+                    if is_honorific(w) {
+                        f |= HONORIFIC;
+                        honorifics.push(i as u32);
+                    }
+                }
+                Some(b) if !b.is_ascii() => {
+                    let upper = text[t.nstart..t.nend]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                    if t.kind == TokenKind::Word && upper {
+                        f = CAP;
+                        caps.push(i as u32);
+                    }
+                }
+                Some(b'p' | b'c') if matches!(w, b"pays" | b"country") => countries.push(i as u32),
+                _ => {}
             }
-            if first.is_ascii_uppercase() && is_honorific(w) {
-                *f |= HONORIFIC;
-                honorifics.push(i as u32);
-            }
-            if w == "pays" || w == "country" {
-                countries.push(i as u32);
-            }
+            flags.push(Cell::new(f));
         }
         Ctx {
             doc,
@@ -804,10 +829,13 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Ph
     out
 }
 
+/// A French insertion: start and end of the phrase, head entry.
+type Insertion = (usize, usize, u32);
+
 /// The French insertion "ministère russe de la Défense": the words before a
 /// demonym plus the text after it form a known head form. Returns the start
 /// of the phrase, its end and the head entry.
-fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
+fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<Insertion> {
     let toks = &ctx.doc.tokens;
     let first = ctx.token_before(d.span.start)?;
     let after = &ctx.text[d.span.end..];
@@ -819,7 +847,9 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
         cut -= 1;
     }
     let after = &after[..cut];
-    let mut best: Option<(usize, usize, u32)> = None;
+    let mut best: Option<Insertion> = None;
+    // The candidate, "words before" + " " + "text after", in one buffer.
+    let mut buf = [0u8; 256];
     let mut k = first;
     for _ in 0..4 {
         let t = &toks[k];
@@ -828,15 +858,26 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
         }
         let prefix = &ctx.text[t.nstart..d.span.start];
         let prefix = prefix.trim_end();
-        let cand = prefix.bytes().chain([b' ']).chain(after.bytes());
-        if let Some((pattern, len)) = ctx.lex.longest_prefix(cand) {
+        let n = prefix.len() + 1 + after.len();
+        let found = if n <= buf.len() {
+            buf[..prefix.len()].copy_from_slice(prefix.as_bytes());
+            buf[prefix.len()] = b' ';
+            buf[prefix.len() + 1..n].copy_from_slice(after.as_bytes());
+            ctx.lex.longest_prefix(buf[..n].iter().copied())
+        } else {
+            ctx.lex
+                .longest_prefix(prefix.bytes().chain([b' ']).chain(after.bytes()))
+        };
+        if let Some((pattern, len)) = found {
+            // A form that ends before the text after the demonym: nothing
+            // is inserted. (The same token would be tried again: stop.)
             if len <= prefix.len() + 1 {
-                continue;
+                break;
             }
             // The match must end on a word boundary of the text.
             let end = after_start + (len - prefix.len() - 1);
             if ctx.text[end..].chars().next().is_some_and(is_word_char) {
-                continue;
+                break;
             }
             let head = ctx.lex.links[pattern]
                 .iter()
@@ -890,6 +931,17 @@ fn push_insertion(
 /// Builds phrases from atoms: combinations of heads with countries.
 fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
     let mut out: Vec<Phrase> = Vec::with_capacity(atoms.len());
+    // A demonym is tried as an insertion after the atom before it, then
+    // again as an atom of its own: the last answer, by atom index.
+    let mut last: Option<(usize, Option<Insertion>)> = None;
+    let mut insertion = |i: usize| match last {
+        Some((j, found)) if j == i => found,
+        _ => {
+            let found = inserted_demonym(ctx, &atoms[i]);
+            last = Some((i, found));
+            found
+        }
+    };
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
@@ -897,9 +949,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         let head_a = first_of(ctx, a, HEAD);
         // French insertion, anchored on a demonym: "ministre russe des Affaires étrangères".
         if let Some(d) = next.filter(|b| has(b, kb::DEMONYM_ADJ)) {
-            if let Some(found) =
-                inserted_demonym(ctx, d).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end)
-            {
+            if let Some(found) = insertion(i + 1).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end) {
                 i = push_insertion(ctx, atoms, &mut out, i + 2, d, found);
                 continue;
             }
@@ -907,7 +957,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         if head_a.is_none() {
             // An insertion whose head is no atom of its own: "ministère russe de la Défense".
             if has(a, kb::DEMONYM_ADJ) {
-                if let Some(found) = inserted_demonym(ctx, a).filter(|&(_, e, _)| e > a.span.end) {
+                if let Some(found) = insertion(i).filter(|&(_, e, _)| e > a.span.end) {
                     i = push_insertion(ctx, atoms, &mut out, i + 1, a, found);
                     continue;
                 }
@@ -1071,12 +1121,8 @@ fn name_at(ctx: &Ctx, i: usize, sentence: usize, taken: &[Range<usize>]) -> Opti
             continue;
         }
         // "al-Burhan", "von der Leyen": a particle inside a name.
-        let lower_particle = NAME_PARTICLES.iter().any(|p| {
-            w.strip_prefix(p)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
-        });
         let next_cap = j + 1 < toks.len() && ctx.cap(j + 1);
-        if words > 0 && lower_particle && (w.contains('-') || next_cap) {
+        if words > 0 && is_particle(w) && (w.contains('-') || next_cap) {
             if w.contains('-') {
                 words += 1;
             }
@@ -1127,11 +1173,10 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
         let Some(mut k) = ctx.token_before(p.span.start) else {
             continue;
         };
-        // Skip a determiner or possessive between the comma and the title.
-        if in_list(
-            ctx.tok_text(&toks[k]),
-            &["le", "la", "l'", "the", "son", "sa", "his", "her"],
-        ) {
+        // Skip a determiner or possessive between the comma and the title
+        // (none is longer than three bytes, in any case).
+        let w = ctx.tok_text(&toks[k]);
+        if w.len() <= 3 && in_list(w, &["le", "la", "l'", "the", "son", "sa", "his", "her"]) {
             match k.checked_sub(1) {
                 Some(x) => k = x,
                 None => continue,
@@ -1253,16 +1298,27 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
 
     // Surnames named again without title or honorific: surname → the
     // phrase of the first mention. A capitalised word is looked up only when
-    // some known name has its length.
-    let mut known: HashMap<&str, usize> = HashMap::new();
-    let mut lengths: u64 = 0;
+    // some known name has its first byte and length (a bit of `sigs`).
+    let sig = |w: &str| {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let h = (usize::from(first) * 31 + usize::from(last)) * 31 + w.len();
+        (h / 64 % 4, 1u64 << (h % 64))
+    };
+    let titled = phrases
+        .iter()
+        .filter(|p| p.coding.person && p.coding.title && p.coding.proper.is_some())
+        .count();
+    let mut known: HashMap<&str, usize> = HashMap::with_capacity(2 * titled);
+    let mut sigs = [0u64; 4];
     for (k, p) in phrases.iter().enumerate() {
         let Some(n) = p.coding.proper.filter(|_| p.coding.person && p.coding.title) else {
             continue;
         };
         let mut add = |name| {
             known.entry(name).or_insert(k);
-            lengths |= 1 << name.len().min(63);
+            let (word, bit) = sig(name);
+            sigs[word] |= bit;
         };
         add(surname(n));
         // Family names come first in Chinese, Korean, Hungarian names: "Wang Yi" → "Wang".
@@ -1280,7 +1336,8 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         for &i in &ctx.caps {
             let t = &doc.tokens[i as usize];
             let w = ctx.tok_text(t);
-            if lengths & 1 << w.len().min(63) == 0 {
+            let (word, bit) = sig(w);
+            if sigs[word] & bit == 0 {
                 continue;
             }
             let Some(&k) = known.get(w) else { continue };
@@ -1299,7 +1356,13 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     // Coreference in article order.
     let mut out: Vec<ActorMention> = Vec::with_capacity(phrases.len() + 4);
     let mut persons: Vec<Coding> = Vec::new();
-    let mut by_surname: HashMap<&str, usize> = HashMap::new();
+    // Read for honorific + name mentions only: kept when there are some.
+    let honorific_names = phrases.iter().any(|p| p.coding.person && !p.coding.title);
+    let mut by_surname: HashMap<&str, usize> = if honorific_names {
+        HashMap::with_capacity(phrases.iter().filter(|p| p.coding.proper.is_some()).count())
+    } else {
+        HashMap::new()
+    };
     let mut last_with_role: Option<usize> = None;
     for p in &phrases {
         let mut c = p.coding;
@@ -1349,7 +1412,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
             continue;
         }
         if c.person || (c.title && !c.plural) {
-            if let Some(n) = c.proper {
+            if let Some(n) = c.proper.filter(|_| honorific_names) {
                 by_surname.insert(surname(n), persons.len());
             }
             if c.role.is_some() {
