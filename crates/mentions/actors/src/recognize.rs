@@ -67,7 +67,7 @@ struct Coding<'t> {
     igo: Option<&'static str>,
     igo_name: Option<&'static str>,
     /// Name of a group, or of a person.
-    proper: Option<&'t str>,
+    proper: Option<Name<'t>>,
     person: bool,
     /// A title without a person yet.
     title: bool,
@@ -84,6 +84,23 @@ struct Coding<'t> {
     adjective: bool,
     /// A person of the persons lexicon.
     known_person: bool,
+}
+
+/// A proper name: from the lexicon (shared by every actor that bears it)
+/// or from the article.
+#[derive(Debug, Clone, Copy)]
+enum Name<'t> {
+    Shared(&'static str),
+    Text(&'t str),
+}
+
+impl<'t> Name<'t> {
+    fn as_str(self) -> &'t str {
+        match self {
+            Name::Shared(s) => s,
+            Name::Text(s) => s,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -511,59 +528,62 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
     // before the noun it qualifies is no part of a name, whatever precedes it.
     let is_adjective = |a: &Atom| a.kinds & kb::DEMONYM_ADJ != 0 && a.kinds & kb::COUNTRY == 0;
     let toks = &ctx.doc.tokens;
-    let keep: Vec<bool> = atoms
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            if !is_place_like(a) {
+    let keep = |i: usize, a: &Atom| {
+        if !is_place_like(a) {
+            return true;
+        }
+        if is_adjective(a) {
+            // After a title or sector atom: "président français Emmanuel Macron".
+            let after_head = a.span.start.checked_sub(1).is_some_and(|end| {
+                let j = atoms.partition_point(|b| b.span.end < end);
+                atoms[j..]
+                    .iter()
+                    .take_while(|b| b.span.end == end)
+                    .any(|b| b.kinds & HEAD != 0)
+            });
+            let before_head = atoms.get(i + 1).is_some_and(|b| {
+                let g = gap(ctx.text, a.span.end, b.span.start);
+                b.sentence == a.sentence && b.kinds & HEAD != 0 && (g.is_empty() || modifier_gap(ctx, g))
+            });
+            if after_head || before_head {
                 return true;
             }
-            if is_adjective(a) {
-                // After a title or sector atom: "président français Emmanuel Macron".
-                let after_head = a.span.start.checked_sub(1).is_some_and(|end| {
-                    let j = atoms.partition_point(|b| b.span.end < end);
-                    atoms[j..]
-                        .iter()
-                        .take_while(|b| b.span.end == end)
-                        .any(|b| b.kinds & HEAD != 0)
-                });
-                let before_head = atoms.get(i + 1).is_some_and(|b| {
-                    let g = gap(ctx.text, a.span.end, b.span.start);
-                    b.sentence == a.sentence && b.kinds & HEAD != 0 && (g.is_empty() || modifier_gap(ctx, g))
-                });
-                if after_head || before_head {
-                    return true;
-                }
-            }
-            let n = ctx.token_from(a.span.end);
-            let next_is_name = toks.get(n).is_some_and(|t| {
-                t.sentence == a.sentence
-                    && t.nstart == a.span.end + 1
-                    && ctx.cap(n)
-                    && atoms.binary_search_by_key(&t.nstart, |b| b.span.start).is_err()
-                    && !ctx.func(n)
-            });
-            let prev_is_name = ctx.token_before(a.span.start).is_some_and(|p| {
-                let t = &toks[p];
-                // "NATO-member Norway": a compound ending in a common word is no name.
-                let compound = ctx
-                    .tok_text(t)
-                    .rsplit('-')
-                    .next()
-                    .is_some_and(|last| last.starts_with(char::is_lowercase));
-                t.sentence == a.sentence
-                    && t.nend + 1 == a.span.start
-                    && ctx.cap(p)
-                    && !compound
-                    && atoms.binary_search_by_key(&t.nend, |b| b.span.end).is_err()
-                    && !ctx.func(p)
-                    && !ctx.honorific(p)
-            });
-            !(next_is_name || prev_is_name)
-        })
-        .collect();
-    let mut k = keep.iter();
-    atoms.retain(|_| k.next().copied().unwrap_or(true));
+        }
+        let n = ctx.token_from(a.span.end);
+        let next_is_name = toks.get(n).is_some_and(|t| {
+            t.sentence == a.sentence
+                && t.nstart == a.span.end + 1
+                && ctx.cap(n)
+                && atoms.binary_search_by_key(&t.nstart, |b| b.span.start).is_err()
+                && !ctx.func(n)
+        });
+        let prev_is_name = ctx.token_before(a.span.start).is_some_and(|p| {
+            let t = &toks[p];
+            // "NATO-member Norway": a compound ending in a common word is no name.
+            let compound = ctx
+                .tok_text(t)
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| last.starts_with(char::is_lowercase));
+            t.sentence == a.sentence
+                && t.nend + 1 == a.span.start
+                && ctx.cap(p)
+                && !compound
+                && atoms.binary_search_by_key(&t.nend, |b| b.span.end).is_err()
+                && !ctx.func(p)
+                && !ctx.honorific(p)
+        });
+        !(next_is_name || prev_is_name)
+    };
+    // Usually none.
+    let dropped: Vec<usize> = (0..atoms.len()).filter(|&i| !keep(i, &atoms[i])).collect();
+    if !dropped.is_empty() {
+        let mut i = 0;
+        atoms.retain(|_| {
+            i += 1;
+            dropped.binary_search(&(i - 1)).is_err()
+        });
+    }
     atoms
 }
 
@@ -576,7 +596,23 @@ fn gap(text: &str, a: usize, b: usize) -> &str {
     } else if b - a > 24 {
         "\u{0}"
     } else {
-        text[a..b].trim()
+        trim(&text[a..b])
+    }
+}
+
+/// [`str::trim`], without decoding chars when the ends are ASCII (gaps are
+/// spaces and punctuation).
+fn trim(s: &str) -> &str {
+    // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
+    let ws = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    // Where a non-ASCII char is next, it may be a space of its own.
+    if b.get(start).is_some_and(|c| !c.is_ascii()) || (end > start && !b[end - 1].is_ascii()) {
+        s.trim()
+    } else {
+        &s[start..end]
     }
 }
 
@@ -747,7 +783,7 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding<'static>> {
         } => Coding {
             country: country.as_deref(),
             sector: Some(sector.as_str()),
-            proper: Some(name.as_str()),
+            proper: Some(Name::Shared(name.as_str())),
             ..Default::default()
         },
         Kind::Person {
@@ -761,7 +797,7 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding<'static>> {
             sector: Some(sector.as_str()),
             role: Some(role.as_str()),
             igo: igo.as_deref(),
-            proper: Some(name.as_str()),
+            proper: Some(Name::Shared(name.as_str())),
             person: true,
             title: true,
             known_person: true,
@@ -794,7 +830,11 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Ph
                 }
             }
         }
-        if let Some(prev) = out.last_mut() {
+        // Only a known person joins: the gap is read for those alone.
+        let prev = out.last_mut().filter(|prev| {
+            (p.coding.known_person || prev.coding.known_person) && prev.sentence == p.sentence
+        });
+        if let Some(prev) = prev {
             let g = gap(ctx.text, prev.span.end, p.span.start);
             // An apposition: ", the", ", le".
             let g = if matches!(g, ", the" | ", le" | ", la" | ", l'") {
@@ -802,7 +842,7 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Ph
             } else {
                 g
             };
-            let close = prev.sentence == p.sentence && matches!(g, "" | ",");
+            let close = matches!(g, "" | ",");
             let title_then_person = prev.coding.title && !prev.coding.person && p.coding.known_person;
             let person_then_title =
                 prev.coding.known_person && p.coding.title && !p.coding.person && g == ",";
@@ -1146,6 +1186,9 @@ fn name_text<'a>(ctx: &Ctx<'_, 'a>, r: &Range<usize>) -> &'a str {
 /// Attaches names to titles: "President Emmanuel Macron", "chef de la
 /// diplomatie chinoise, Wang Yi", "Wang Yi, le chef de la diplomatie chinoise".
 fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
+    if !phrases.iter().any(|p| p.coding.title && !p.coding.plural) {
+        return;
+    }
     let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
     let toks = &ctx.doc.tokens;
     for p in phrases.iter_mut() {
@@ -1163,7 +1206,7 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
         if let Some(r) = name_at(ctx, i, p.sentence, &taken) {
             let start_ok = toks[r.start].nstart <= p.span.end + 2;
             if start_ok {
-                p.coding.proper = Some(name_text(ctx, &r));
+                p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
                 p.coding.person = true;
                 p.span.end = toks[r.end - 1].nend;
                 continue;
@@ -1202,7 +1245,7 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
         }
         if s <= end && ctx.cap(s) {
             let r = s..end + 1;
-            p.coding.proper = Some(name_text(ctx, &r));
+            p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
             p.coding.person = true;
             p.span.start = toks[s].nstart;
         }
@@ -1214,7 +1257,10 @@ fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
     let lex: &'static Lexicon = ctx.lex;
     let country_name = c.country.map(|i| lex.country_name(i));
     let name: Cow<'static, str> = if let Some(p) = c.proper {
-        Cow::Owned(p.to_string())
+        match p {
+            Name::Shared(n) => Cow::Borrowed(n),
+            Name::Text(n) => Cow::Owned(n.to_string()),
+        }
     } else if c.country_only {
         Cow::Borrowed(country_name.unwrap_or_default())
     } else if c.title {
@@ -1266,7 +1312,7 @@ fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phras
         }
         if let Some(r) = name_at(ctx, j, t.sentence, &taken) {
             let coding = Coding {
-                proper: Some(name_text(ctx, &r)),
+                proper: Some(Name::Text(name_text(ctx, &r))),
                 person: true,
                 ..Default::default()
             };
@@ -1312,7 +1358,12 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     let mut known: HashMap<&str, usize> = HashMap::with_capacity(2 * titled);
     let mut sigs = [0u64; 4];
     for (k, p) in phrases.iter().enumerate() {
-        let Some(n) = p.coding.proper.filter(|_| p.coding.person && p.coding.title) else {
+        let Some(n) = p
+            .coding
+            .proper
+            .filter(|_| p.coding.person && p.coding.title)
+            .map(Name::as_str)
+        else {
             continue;
         };
         let mut add = |name| {
@@ -1368,7 +1419,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         let mut c = p.coding;
         // Honorific + known surname inherits the title.
         if c.person && !c.title {
-            if let Some(&k) = c.proper.and_then(|n| by_surname.get(surname(n))) {
+            if let Some(&k) = c.proper.and_then(|n| by_surname.get(surname(n.as_str()))) {
                 c = persons[k];
             }
         }
@@ -1413,7 +1464,7 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
         if c.person || (c.title && !c.plural) {
             if let Some(n) = c.proper.filter(|_| honorific_names) {
-                by_surname.insert(surname(n), persons.len());
+                by_surname.insert(surname(n.as_str()), persons.len());
             }
             if c.role.is_some() {
                 last_with_role = Some(persons.len());
@@ -1429,7 +1480,11 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         });
     }
     // "le pays" / "the country": the last country named before.
-    let taken: Vec<Range<usize>> = out.iter().map(|m| m.nstart..m.nend).collect();
+    let taken: Vec<Range<usize>> = if ctx.countries.is_empty() {
+        Vec::new()
+    } else {
+        out.iter().map(|m| m.nstart..m.nend).collect()
+    };
     let mut extra = Vec::new();
     let (mut j, mut last_country): (usize, Option<&'static str>) = (0, None);
     for &i in &ctx.countries {
