@@ -61,6 +61,41 @@ pub enum Kind {
     },
 }
 
+/// A bit per kind of entry ([`Kind::bit`]), so that a form's meanings can be
+/// tested for a kind without reading them.
+pub mod kind_bits {
+    pub const COUNTRY: u16 = 1 << 0;
+    /// A capital used as a city ([`Kind::Capital`](super::Kind::Capital) with `seat` false).
+    pub const CITY: u16 = 1 << 1;
+    /// A seat of power ([`Kind::Capital`](super::Kind::Capital) with `seat` true).
+    pub const SEAT: u16 = 1 << 2;
+    pub const DEMONYM_ADJ: u16 = 1 << 3;
+    pub const DEMONYM_NOUN: u16 = 1 << 4;
+    pub const SECTOR: u16 = 1 << 5;
+    pub const IGO: u16 = 1 << 6;
+    pub const GROUP: u16 = 1 << 7;
+    pub const PERSON: u16 = 1 << 8;
+    pub const TITLE: u16 = 1 << 9;
+}
+
+impl Kind {
+    /// This kind's bit in [`kind_bits`].
+    pub fn bit(&self) -> u16 {
+        match self {
+            Kind::Country { .. } => kind_bits::COUNTRY,
+            Kind::Capital { seat: false, .. } => kind_bits::CITY,
+            Kind::Capital { seat: true, .. } => kind_bits::SEAT,
+            Kind::DemonymAdj { .. } => kind_bits::DEMONYM_ADJ,
+            Kind::DemonymNoun { .. } => kind_bits::DEMONYM_NOUN,
+            Kind::Sector { .. } => kind_bits::SECTOR,
+            Kind::Igo { .. } => kind_bits::IGO,
+            Kind::Group { .. } => kind_bits::GROUP,
+            Kind::Person { .. } => kind_bits::PERSON,
+            Kind::Title { .. } => kind_bits::TITLE,
+        }
+    }
+}
+
 /// One meaning of a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -83,6 +118,9 @@ pub struct Lexicon {
     matcher: FormMatcher,
     /// For each pattern, its meanings.
     pub links: Vec<Vec<Link>>,
+    /// For each pattern, the [`kind_bits`] of its meanings: `[0]` of those
+    /// valid anywhere, `[1]` of all (valid at the start of a sentence).
+    pub kinds: Vec<[u16; 2]>,
     pub entries: Vec<Entry>,
     /// ISO alpha-3 → canonical English country name.
     /// ISO alpha-3 code and canonical English name of each country.
@@ -651,8 +689,22 @@ impl Lexicon {
         } else {
             EN_DETERMINERS
         };
+        let kinds = b
+            .links
+            .iter()
+            .map(|links| {
+                let bits = |initial: bool| {
+                    links
+                        .iter()
+                        .filter(|l| !l.initial_only || initial)
+                        .fold(0, |k, l| k | b.entries[l.entry as usize].kind.bit())
+                };
+                [bits(false), bits(true)]
+            })
+            .collect();
         Lexicon {
             matcher,
+            kinds,
             links: b.links,
             entries: b.entries,
             country_names,
@@ -666,13 +718,14 @@ impl Lexicon {
 
     /// The longest form starting at byte `s` of `text`: its pattern index
     /// and end (see [`FormMatcher::longest_at`]).
+    #[inline]
     pub fn longest_at(&self, text: &[u8], s: usize) -> Option<(usize, usize)> {
         self.matcher.longest_at(text, s)
     }
 
     /// The longest form that is a prefix of `bytes` (see
     /// [`FormMatcher::longest_prefix`]).
-    pub fn longest_prefix(&self, bytes: impl Iterator<Item = u8>) -> Option<(usize, usize)> {
+    pub fn longest_prefix(&self, bytes: impl Iterator<Item = u8> + Clone) -> Option<(usize, usize)> {
         self.matcher.longest_prefix(bytes)
     }
 

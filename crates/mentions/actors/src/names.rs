@@ -105,8 +105,18 @@ pub fn title_name(role: &str, country: Option<&str>, igo: Option<&str>) -> Strin
 /// (or title role), the role, the country's name and the IGO code. The parts
 /// are lexicon strings, which live as long as the program: their addresses
 /// identify them, and hashing five words is cheaper than hashing the text.
-#[derive(PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq)]
 struct NameKey([usize; 5]);
+
+impl std::hash::Hash for NameKey {
+    /// Word by word: the derived hash would feed the words to the hasher as
+    /// 40 bytes, one multiplication each.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for w in self.0 {
+            state.write_usize(w);
+        }
+    }
+}
 
 impl NameKey {
     fn new(

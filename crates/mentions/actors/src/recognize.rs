@@ -18,6 +18,7 @@
 //!    pays" / "the country" (the last country named).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -25,7 +26,7 @@ use std::sync::LazyLock;
 use vigie_model::Actor;
 use vigie_text::{Document, Token, TokenKind};
 
-use crate::lexicon::{Entry, Kind, Lexicon, Link};
+use crate::lexicon::{kind_bits as kb, Entry, Kind, Lexicon, Link};
 use crate::names::{shared_sector_name, shared_title_name};
 use crate::ActorMention;
 
@@ -38,6 +39,9 @@ struct Atom {
     /// unless `initial`.
     links: &'static [Link],
     initial: bool,
+    /// The [`kind_bits`](crate::lexicon::kind_bits) of the entries valid
+    /// here, so that most tests need not read them.
+    kinds: u16,
     /// An ambiguous form without its determiner: an actor only when combined
     /// with a nationality.
     weak: bool,
@@ -53,16 +57,17 @@ impl Atom {
     }
 }
 
-/// The coding being built for a mention.
-#[derive(Debug, Clone, Default)]
-struct Coding {
+/// The coding being built for a mention. Every part is borrowed (from the
+/// lexicon or the article), so codings are copied freely.
+#[derive(Debug, Clone, Copy, Default)]
+struct Coding<'t> {
     country: Option<&'static str>,
     sector: Option<&'static str>,
     role: Option<&'static str>,
     igo: Option<&'static str>,
     igo_name: Option<&'static str>,
     /// Name of a group, or of a person.
-    proper: Option<String>,
+    proper: Option<Name<'t>>,
     person: bool,
     /// A title without a person yet.
     title: bool,
@@ -81,11 +86,28 @@ struct Coding {
     known_person: bool,
 }
 
+/// A proper name: from the lexicon (shared by every actor that bears it)
+/// or from the article.
+#[derive(Debug, Clone, Copy)]
+enum Name<'t> {
+    Shared(&'static str),
+    Text(&'t str),
+}
+
+impl<'t> Name<'t> {
+    fn as_str(self) -> &'t str {
+        match self {
+            Name::Shared(s) => s,
+            Name::Text(s) => s,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
-struct Phrase {
+struct Phrase<'t> {
     span: Range<usize>,
     sentence: usize,
-    coding: Coding,
+    coding: Coding<'t>,
 }
 
 /// Capitalised words that start sentences and are never part of a name.
@@ -204,6 +226,13 @@ const NAME_PARTICLES: &[&str] = &[
     "la", "le", "du", "ould", "ag",
 ];
 
+/// Whether `w` is a [`NAME_PARTICLES`] word, alone or before a hyphen
+/// ("al-Burhan").
+fn is_particle(w: &str) -> bool {
+    let head = w.split('-').next().unwrap_or(w);
+    head.len() <= 4 && NAME_PARTICLES.contains(&head)
+}
+
 /// Prepositions after which a capital is a place. French "à" is not here:
 /// it also marks a recipient ("des sanctions à Téhéran"); the event stage
 /// reads it by event type.
@@ -212,14 +241,40 @@ const LOCATIVES: &[&str] = &[
     "around", "inside", "within", "toward", "towards",
 ];
 
-/// Honorifics that introduce a person: "M. Barrot", "Mr. Araghchi".
-const HONORIFICS: &[&str] = &[
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Messrs",
-];
+/// Whether `w` is an honorific that introduces a person: "M. Barrot",
+/// "Mr. Araghchi". Asked of every capitalised word: a `match` compares
+/// lengths before bytes.
+fn is_honorific(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"M" | b"MM"
+            | b"Mme"
+            | b"Mmes"
+            | b"Mlle"
+            | b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"Pr"
+            | b"Me"
+            | b"Messrs"
+    )
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
+
+/// Token flags, computed once per document ([`Ctx::new`]) and read by
+/// every pass: a word starting with a capital...
+const CAP: u8 = 1;
+/// ... an honorific ("M", "Mr", see [`is_honorific`]) ...
+const HONORIFIC: u8 = 2;
+/// ... whether the token is a function word ("Le", "The") is known (asked
+/// of few tokens: found on first use) ...
+const FUNC_KNOWN: u8 = 4;
+/// ... and it is one.
+const FUNC: u8 = 8;
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
@@ -228,6 +283,14 @@ struct Ctx<'d, 'a> {
     lang: &'d str,
     /// Per sentence, the index of its first non-punctuation token.
     first_words: Vec<usize>,
+    /// Per token, [`CAP`], [`HONORIFIC`], [`FUNC_KNOWN`] and [`FUNC`].
+    flags: Vec<Cell<u8>>,
+    /// The capitalised words, the only tokens the surname pass reads.
+    caps: Vec<u32>,
+    /// The honorifics.
+    honorifics: Vec<u32>,
+    /// The tokens "pays" and "country".
+    countries: Vec<u32>,
 }
 
 /// Whether `w`, lower-cased, is in `list` (lower-case words); allocates only
@@ -241,7 +304,90 @@ fn in_list(w: &str, list: &[&str]) -> bool {
     }
 }
 
-impl Ctx<'_, '_> {
+/// Whether `w` is one of the [`FUNCTION_WORDS`], in any case.
+fn is_function_word(w: &str) -> bool {
+    // Asked of every capitalised word: a binary search in the sorted list.
+    static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        let mut v = FUNCTION_WORDS.to_vec();
+        v.sort_unstable();
+        v
+    });
+    let mut buf = [0u8; 16];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or_default();
+        SORTED.binary_search(&lower).is_ok()
+    } else {
+        in_list(w, FUNCTION_WORDS)
+    }
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    /// Reads the document's tokens once for what every pass asks of them.
+    fn new(doc: &'d Document<'a>, lex: &'static Lexicon) -> Ctx<'d, 'a> {
+        let text = &doc.norm.text[..];
+        let first_words = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let toks = &doc.tokens[s.first_token..s.first_token + s.token_count];
+                s.first_token
+                    + toks
+                        .iter()
+                        .position(|t| t.kind != TokenKind::Punct)
+                        .unwrap_or(toks.len())
+            })
+            .collect();
+        let mut flags = Vec::with_capacity(doc.tokens.len());
+        // About one token in six is capitalised in wire copy.
+        let mut caps = Vec::with_capacity(doc.tokens.len() / 4);
+        let (mut honorifics, mut countries) = (Vec::new(), Vec::new());
+        let bytes = text.as_bytes();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            // Token spans lie on char boundaries: bytes are enough here.
+            let w = bytes.get(t.nstart..t.nend).unwrap_or_default();
+            let mut f = 0;
+            match w.first() {
+                Some(b) if b.is_ascii_uppercase() => {
+                    if t.kind == TokenKind::Word {
+                        f = CAP;
+                        caps.push(i as u32);
+                    }
+                    if is_honorific(w) {
+                        f |= HONORIFIC;
+                        honorifics.push(i as u32);
+                    }
+                }
+                Some(b) if !b.is_ascii() => {
+                    let upper = text[t.nstart..t.nend]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase);
+                    if t.kind == TokenKind::Word && upper {
+                        f = CAP;
+                        caps.push(i as u32);
+                    }
+                }
+                Some(b'p' | b'c') if matches!(w, b"pays" | b"country") => countries.push(i as u32),
+                _ => {}
+            }
+            flags.push(Cell::new(f));
+        }
+        Ctx {
+            doc,
+            text,
+            lex,
+            lang: &doc.lang,
+            first_words,
+            flags,
+            caps,
+            honorifics,
+            countries,
+        }
+    }
+
     fn entry(&self, i: u32) -> &'static Entry {
         &self.lex.entries[i as usize]
     }
@@ -263,32 +409,28 @@ impl Ctx<'_, '_> {
         i.checked_sub(1)
     }
 
-    fn tok_text(&self, t: &Token) -> &str {
+    fn tok_text(&self, t: &Token) -> &'d str {
         &self.text[t.nstart..t.nend]
     }
 
-    fn is_capitalised_word(&self, t: &Token) -> bool {
-        t.kind == TokenKind::Word && self.tok_text(t).chars().next().is_some_and(char::is_uppercase)
+    /// Whether token `i` is a word starting with a capital.
+    fn cap(&self, i: usize) -> bool {
+        self.flags[i].get() & CAP != 0
     }
 
-    fn is_function_word(&self, t: &Token) -> bool {
-        // Asked of every capitalised word: a binary search in the sorted list.
-        static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| {
-            let mut v = FUNCTION_WORDS.to_vec();
-            v.sort_unstable();
-            v
-        });
-        let w = self.tok_text(t);
-        let mut buf = [0u8; 16];
-        if w.is_ascii() && w.len() <= buf.len() {
-            let lower = &mut buf[..w.len()];
-            lower.copy_from_slice(w.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            SORTED.binary_search(&lower).is_ok()
-        } else {
-            in_list(w, FUNCTION_WORDS)
+    /// Whether token `i` is a function word, in any case.
+    fn func(&self, i: usize) -> bool {
+        let f = &self.flags[i];
+        if f.get() & FUNC_KNOWN == 0 {
+            let func = is_function_word(self.tok_text(&self.doc.tokens[i]));
+            f.set(f.get() | FUNC_KNOWN | if func { FUNC } else { 0 });
         }
+        f.get() & FUNC != 0
+    }
+
+    /// Whether token `i` is an honorific.
+    fn honorific(&self, i: usize) -> bool {
+        self.flags[i].get() & HONORIFIC != 0
     }
 }
 
@@ -327,10 +469,12 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
             ti += 1;
         }
         let initial = ctx.first_words[tok.sentence] == start;
-        let links: &'static [Link] = &ctx.lex.links[p];
-        if !links.iter().any(|l| !l.initial_only || initial) {
+        let kinds = ctx.lex.kinds[p][usize::from(initial)];
+        // No meaning valid here.
+        if kinds == 0 {
             continue;
         }
+        let links: &'static [Link] = &ctx.lex.links[p];
         if ctx.lex.not_followed_by[p]
             .as_ref()
             .is_some_and(|w| text[e..].trim_start().starts_with(w.as_str()))
@@ -360,95 +504,87 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
             sentence: tok.sentence,
             links,
             initial,
+            kinds,
             weak,
         });
     }
     drop_name_parts(ctx, out)
 }
 
-fn is_place_like(ctx: &Ctx, a: &Atom) -> bool {
-    a.ids().all(|e| {
-        matches!(
-            ctx.entry(e).kind,
-            Kind::Country { .. } | Kind::Capital { .. } | Kind::DemonymNoun { .. } | Kind::DemonymAdj { .. }
-        )
-    })
+/// Countries, capitals and demonyms.
+const PLACE_LIKE: u16 = kb::COUNTRY | kb::CITY | kb::SEAT | kb::DEMONYM_ADJ | kb::DEMONYM_NOUN;
+/// Sector nouns and titles: the heads of phrases.
+const HEAD: u16 = kb::SECTOR | kb::TITLE;
+
+fn is_place_like(a: &Atom) -> bool {
+    a.kinds & !PLACE_LIKE == 0
 }
 
 /// Drops country and capital names that are part of a person's or another
 /// place's name: a capitalised word that is no lexicon form right before
 /// ("Michael Jordan", "New Mexico") or right after ("Israel Katz").
-fn drop_name_parts(ctx: &Ctx, atoms: Vec<Atom>) -> Vec<Atom> {
-    let starts: Vec<usize> = atoms.iter().map(|a| a.span.start).collect();
-    let ends: Vec<usize> = atoms.iter().map(|a| a.span.end).collect();
-    // Ends of title and sector atoms: "président français Emmanuel Macron".
-    let head_ends: Vec<usize> = atoms
-        .iter()
-        .filter(|a| first_of(ctx, a, is_head).is_some())
-        .map(|a| a.span.end)
-        .collect();
+fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
     // "Radical French farmers", "Angry French dairy farmers": a nationality
     // before the noun it qualifies is no part of a name, whatever precedes it.
-    let is_adjective = |a: &Atom| {
-        first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. })).is_some()
-            && first_of(ctx, a, |k| matches!(k, Kind::Country { .. })).is_none()
-    };
-    let before_head: Vec<bool> = atoms
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            is_adjective(a)
-                && atoms.get(i + 1).is_some_and(|b| {
-                    let g = gap(ctx.text, a.span.end, b.span.start);
-                    b.sentence == a.sentence
-                        && first_of(ctx, b, is_head).is_some()
-                        && (g.is_empty() || modifier_gap(ctx, g))
-                })
-        })
-        .collect();
+    let is_adjective = |a: &Atom| a.kinds & kb::DEMONYM_ADJ != 0 && a.kinds & kb::COUNTRY == 0;
     let toks = &ctx.doc.tokens;
+    let keep = |i: usize, a: &Atom| {
+        if !is_place_like(a) {
+            return true;
+        }
+        if is_adjective(a) {
+            // After a title or sector atom: "président français Emmanuel Macron".
+            let after_head = a.span.start.checked_sub(1).is_some_and(|end| {
+                let j = atoms.partition_point(|b| b.span.end < end);
+                atoms[j..]
+                    .iter()
+                    .take_while(|b| b.span.end == end)
+                    .any(|b| b.kinds & HEAD != 0)
+            });
+            let before_head = atoms.get(i + 1).is_some_and(|b| {
+                let g = gap(ctx.text, a.span.end, b.span.start);
+                b.sentence == a.sentence && b.kinds & HEAD != 0 && (g.is_empty() || modifier_gap(ctx, g))
+            });
+            if after_head || before_head {
+                return true;
+            }
+        }
+        let n = ctx.token_from(a.span.end);
+        let next_is_name = toks.get(n).is_some_and(|t| {
+            t.sentence == a.sentence
+                && t.nstart == a.span.end + 1
+                && ctx.cap(n)
+                && atoms.binary_search_by_key(&t.nstart, |b| b.span.start).is_err()
+                && !ctx.func(n)
+        });
+        let prev_is_name = ctx.token_before(a.span.start).is_some_and(|p| {
+            let t = &toks[p];
+            // "NATO-member Norway": a compound ending in a common word is no name.
+            let compound = ctx
+                .tok_text(t)
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| last.starts_with(char::is_lowercase));
+            t.sentence == a.sentence
+                && t.nend + 1 == a.span.start
+                && ctx.cap(p)
+                && !compound
+                && atoms.binary_search_by_key(&t.nend, |b| b.span.end).is_err()
+                && !ctx.func(p)
+                && !ctx.honorific(p)
+        });
+        !(next_is_name || prev_is_name)
+    };
+    // Usually none.
+    let dropped: Vec<usize> = (0..atoms.len()).filter(|&i| !keep(i, &atoms[i])).collect();
+    if !dropped.is_empty() {
+        let mut i = 0;
+        atoms.retain(|_| {
+            i += 1;
+            dropped.binary_search(&(i - 1)).is_err()
+        });
+    }
     atoms
-        .into_iter()
-        .zip(before_head)
-        .filter(|(a, before_head)| {
-            if !is_place_like(ctx, a) {
-                return true;
-            }
-            let adjective = is_adjective(a);
-            let adjective_after_head =
-                adjective && head_ends.binary_search(&a.span.start.saturating_sub(1)).is_ok();
-            let adjective_before_head = adjective && *before_head;
-            if !is_place_like(ctx, a) || adjective_after_head || adjective_before_head {
-                return true;
-            }
-            let next = toks.get(ctx.token_from(a.span.end));
-            let next_is_name = next.is_some_and(|t| {
-                t.sentence == a.sentence
-                    && t.nstart == a.span.end + 1
-                    && ctx.is_capitalised_word(t)
-                    && starts.binary_search(&t.nstart).is_err()
-                    && !ctx.is_function_word(t)
-            });
-            let prev = ctx.token_before(a.span.start).map(|i| &toks[i]);
-            let prev_is_name = prev.is_some_and(|t| {
-                // "NATO-member Norway": a compound ending in a common word is no name.
-                let compound = ctx
-                    .tok_text(t)
-                    .rsplit('-')
-                    .next()
-                    .is_some_and(|last| last.starts_with(char::is_lowercase));
-                t.sentence == a.sentence
-                    && t.nend + 1 == a.span.start
-                    && ctx.is_capitalised_word(t)
-                    && !compound
-                    && ends.binary_search(&t.nend).is_err()
-                    && !ctx.is_function_word(t)
-                    && !HONORIFICS.contains(&ctx.tok_text(t))
-            });
-            !(next_is_name || prev_is_name)
-        })
-        .map(|(a, _)| a)
-        .collect()
 }
 
 /// The text between two spans, trimmed ("" when they touch or overlap).
@@ -460,7 +596,23 @@ fn gap(text: &str, a: usize, b: usize) -> &str {
     } else if b - a > 24 {
         "\u{0}"
     } else {
-        text[a..b].trim()
+        trim(&text[a..b])
+    }
+}
+
+/// [`str::trim`], without decoding chars when the ends are ASCII (gaps are
+/// spaces and punctuation).
+fn trim(s: &str) -> &str {
+    // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
+    let ws = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !ws(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|c| !ws(c)).map_or(start, |e| e + 1);
+    // Where a non-ASCII char is next, it may be a space of its own.
+    if b.get(start).is_some_and(|c| !c.is_ascii()) || (end > start && !b[end - 1].is_ascii()) {
+        s.trim()
+    } else {
+        &s[start..end]
     }
 }
 
@@ -526,23 +678,23 @@ fn is_of_gap(g: &str) -> bool {
     .any(|x| x.eq_ignore_ascii_case(g))
 }
 
-fn first_of(ctx: &Ctx, a: &Atom, pred: impl Fn(&Kind) -> bool) -> Option<&'static Entry> {
-    a.ids().map(|e| ctx.entry(e)).find(|e| pred(&e.kind))
+/// The first of an atom's meanings valid here of a kind in `kinds` (a set
+/// of [`kind_bits`](crate::lexicon::kind_bits)).
+fn first_of(ctx: &Ctx, a: &Atom, kinds: u16) -> Option<&'static Entry> {
+    if a.kinds & kinds == 0 {
+        return None;
+    }
+    a.ids().map(|e| ctx.entry(e)).find(|e| e.kind.bit() & kinds != 0)
 }
 
-fn is_head(k: &Kind) -> bool {
-    matches!(k, Kind::Sector { .. } | Kind::Title { .. })
+/// Whether an atom has a meaning valid here of a kind in `kinds`.
+fn has(a: &Atom, kinds: u16) -> bool {
+    a.kinds & kinds != 0
 }
 
 /// The country an atom stands for when it modifies a head.
 fn modifier_country(ctx: &Ctx, a: &Atom) -> Option<&'static str> {
-    first_of(ctx, a, |k| {
-        matches!(
-            k,
-            Kind::DemonymAdj { .. } | Kind::Country { .. } | Kind::Capital { seat: false, .. }
-        )
-    })
-    .and_then(|e| match &e.kind {
+    first_of(ctx, a, kb::DEMONYM_ADJ | kb::COUNTRY | kb::CITY).and_then(|e| match &e.kind {
         Kind::DemonymAdj { iso3 } | Kind::Country { iso3 } | Kind::Capital { iso3, .. } => {
             Some(iso3.as_str())
         }
@@ -551,7 +703,7 @@ fn modifier_country(ctx: &Ctx, a: &Atom) -> Option<&'static str> {
 }
 
 fn modifier_igo(ctx: &Ctx, a: &Atom) -> Option<(&'static str, &'static str, &'static str)> {
-    first_of(ctx, a, |k| matches!(k, Kind::Igo { .. })).and_then(|e| match &e.kind {
+    first_of(ctx, a, kb::IGO).and_then(|e| match &e.kind {
         Kind::Igo { code, name, sector } => Some((code.as_str(), name.as_str(), sector.as_str())),
         _ => None,
     })
@@ -559,17 +711,14 @@ fn modifier_igo(ctx: &Ctx, a: &Atom) -> Option<(&'static str, &'static str, &'st
 
 /// A seat of power or an armed group a title belongs to: its country and sector.
 fn modifier_body(ctx: &Ctx, a: &Atom) -> Option<(Option<&'static str>, &'static str)> {
-    first_of(ctx, a, |k| {
-        matches!(k, Kind::Capital { seat: true, .. } | Kind::Group { .. })
-    })
-    .and_then(|e| match &e.kind {
+    first_of(ctx, a, kb::SEAT | kb::GROUP).and_then(|e| match &e.kind {
         Kind::Capital { iso3, sector, .. } => Some((Some(iso3.as_str()), sector.as_deref().unwrap_or("GOV"))),
         Kind::Group { country, sector, .. } => Some((country.as_deref(), sector.as_str())),
         _ => None,
     })
 }
 
-fn head_coding(entry: &'static Entry) -> Coding {
+fn head_coding(entry: &'static Entry) -> Coding<'static> {
     match &entry.kind {
         Kind::Sector { sector, role } => Coding {
             sector: Some(sector.as_str()),
@@ -595,7 +744,7 @@ fn head_coding(entry: &'static Entry) -> Coding {
 }
 
 /// The coding of an atom standing alone.
-fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding> {
+fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding<'static>> {
     // Prefer the more specific reading.
     let rank = |k: &Kind| match k {
         Kind::Person { .. } => 0,
@@ -634,7 +783,7 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding> {
         } => Coding {
             country: country.as_deref(),
             sector: Some(sector.as_str()),
-            proper: Some(name.clone()),
+            proper: Some(Name::Shared(name.as_str())),
             ..Default::default()
         },
         Kind::Person {
@@ -648,7 +797,7 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding> {
             sector: Some(sector.as_str()),
             role: Some(role.as_str()),
             igo: igo.as_deref(),
-            proper: Some(name.clone()),
+            proper: Some(Name::Shared(name.as_str())),
             person: true,
             title: true,
             known_person: true,
@@ -662,7 +811,7 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding> {
 /// apposition: "President Yoweri Museveni", "U.S. President George Bush",
 /// "Sergei Lavrov, Russia's foreign minister". The title's words win (the
 /// text says which office); the person fills what the title leaves open.
-fn join_known_persons(ctx: &Ctx, phrases: Vec<Phrase>) -> Vec<Phrase> {
+fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Phrase<'a>> {
     let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
     for mut p in phrases {
         // "Mr. Araghchi", "M. Poutine": the honorific belongs to the name.
@@ -672,29 +821,36 @@ fn join_known_persons(ctx: &Ctx, phrases: Vec<Phrase>) -> Vec<Phrase> {
             if k.is_some_and(|k| ctx.tok_text(&toks[k]) == ".") {
                 k = k.and_then(|k| k.checked_sub(1));
             }
-            if let Some(t) = k.map(|k| &toks[k]) {
+            if let Some(k) = k {
+                let t = &toks[k];
                 let close = p.span.start - t.nend <= 2 && t.sentence == p.sentence;
                 let taken = out.last().is_some_and(|q| q.span.end > t.nstart);
-                if close && !taken && HONORIFICS.contains(&ctx.tok_text(t)) {
+                if close && !taken && ctx.honorific(k) {
                     p.span.start = t.nstart;
                 }
             }
         }
-        if let Some(prev) = out.last_mut() {
+        // Only a known person joins: the gap is read for those alone.
+        let prev = out.last_mut().filter(|prev| {
+            (p.coding.known_person || prev.coding.known_person) && prev.sentence == p.sentence
+        });
+        if let Some(prev) = prev {
             let g = gap(ctx.text, prev.span.end, p.span.start);
-            let g = [", the ", ", le ", ", la ", ", l'"]
-                .iter()
-                .find_map(|d| g.strip_prefix(d.trim_end()).filter(|r| r.trim().is_empty()))
-                .map_or(g, |_| ",");
-            let close = prev.sentence == p.sentence && matches!(g, "" | ",");
+            // An apposition: ", the", ", le".
+            let g = if matches!(g, ", the" | ", le" | ", la" | ", l'") {
+                ","
+            } else {
+                g
+            };
+            let close = matches!(g, "" | ",");
             let title_then_person = prev.coding.title && !prev.coding.person && p.coding.known_person;
             let person_then_title =
                 prev.coding.known_person && p.coding.title && !p.coding.person && g == ",";
             if close && (title_then_person || person_then_title) {
                 let (title, person) = if title_then_person {
-                    (prev.coding.clone(), p.coding.clone())
+                    (prev.coding, p.coding)
                 } else {
-                    (p.coding.clone(), prev.coding.clone())
+                    (p.coding, prev.coding)
                 };
                 prev.span.end = p.span.end;
                 prev.coding = Coding {
@@ -713,10 +869,13 @@ fn join_known_persons(ctx: &Ctx, phrases: Vec<Phrase>) -> Vec<Phrase> {
     out
 }
 
+/// A French insertion: start and end of the phrase, head entry.
+type Insertion = (usize, usize, u32);
+
 /// The French insertion "ministère russe de la Défense": the words before a
 /// demonym plus the text after it form a known head form. Returns the start
 /// of the phrase, its end and the head entry.
-fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
+fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<Insertion> {
     let toks = &ctx.doc.tokens;
     let first = ctx.token_before(d.span.start)?;
     let after = &ctx.text[d.span.end..];
@@ -728,7 +887,9 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
         cut -= 1;
     }
     let after = &after[..cut];
-    let mut best: Option<(usize, usize, u32)> = None;
+    let mut best: Option<Insertion> = None;
+    // The candidate, "words before" + " " + "text after", in one buffer.
+    let mut buf = [0u8; 256];
     let mut k = first;
     for _ in 0..4 {
         let t = &toks[k];
@@ -737,19 +898,30 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<(usize, usize, u32)> {
         }
         let prefix = &ctx.text[t.nstart..d.span.start];
         let prefix = prefix.trim_end();
-        let cand = prefix.bytes().chain([b' ']).chain(after.bytes());
-        if let Some((pattern, len)) = ctx.lex.longest_prefix(cand) {
+        let n = prefix.len() + 1 + after.len();
+        let found = if n <= buf.len() {
+            buf[..prefix.len()].copy_from_slice(prefix.as_bytes());
+            buf[prefix.len()] = b' ';
+            buf[prefix.len() + 1..n].copy_from_slice(after.as_bytes());
+            ctx.lex.longest_prefix(buf[..n].iter().copied())
+        } else {
+            ctx.lex
+                .longest_prefix(prefix.bytes().chain([b' ']).chain(after.bytes()))
+        };
+        if let Some((pattern, len)) = found {
+            // A form that ends before the text after the demonym: nothing
+            // is inserted. (The same token would be tried again: stop.)
             if len <= prefix.len() + 1 {
-                continue;
+                break;
             }
             // The match must end on a word boundary of the text.
             let end = after_start + (len - prefix.len() - 1);
             if ctx.text[end..].chars().next().is_some_and(is_word_char) {
-                continue;
+                break;
             }
             let head = ctx.lex.links[pattern]
                 .iter()
-                .find(|l| is_head(&ctx.entry(l.entry).kind))
+                .find(|l| ctx.entry(l.entry).kind.bit() & HEAD != 0)
                 .map(|l| l.entry);
             if let Some(h) = head {
                 if best.is_none_or(|b| end > b.1 || (end == b.1 && t.nstart < b.0)) {
@@ -797,28 +969,35 @@ fn push_insertion(
 }
 
 /// Builds phrases from atoms: combinations of heads with countries.
-fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
+fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
     let mut out: Vec<Phrase> = Vec::with_capacity(atoms.len());
+    // A demonym is tried as an insertion after the atom before it, then
+    // again as an atom of its own: the last answer, by atom index.
+    let mut last: Option<(usize, Option<Insertion>)> = None;
+    let mut insertion = |i: usize| match last {
+        Some((j, found)) if j == i => found,
+        _ => {
+            let found = inserted_demonym(ctx, &atoms[i]);
+            last = Some((i, found));
+            found
+        }
+    };
     let mut i = 0;
     while i < atoms.len() {
         let a = &atoms[i];
         let next = atoms.get(i + 1).filter(|b| b.sentence == a.sentence);
-        let head_a = first_of(ctx, a, is_head);
+        let head_a = first_of(ctx, a, HEAD);
         // French insertion, anchored on a demonym: "ministre russe des Affaires étrangères".
-        if let Some(d) = next.filter(|b| first_of(ctx, b, |k| matches!(k, Kind::DemonymAdj { .. })).is_some())
-        {
-            if let Some(found) =
-                inserted_demonym(ctx, d).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end)
-            {
+        if let Some(d) = next.filter(|b| has(b, kb::DEMONYM_ADJ)) {
+            if let Some(found) = insertion(i + 1).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end) {
                 i = push_insertion(ctx, atoms, &mut out, i + 2, d, found);
                 continue;
             }
         }
         if head_a.is_none() {
-            let d_first = first_of(ctx, a, |k| matches!(k, Kind::DemonymAdj { .. }));
             // An insertion whose head is no atom of its own: "ministère russe de la Défense".
-            if d_first.is_some() {
-                if let Some(found) = inserted_demonym(ctx, a).filter(|&(_, e, _)| e > a.span.end) {
+            if has(a, kb::DEMONYM_ADJ) {
+                if let Some(found) = insertion(i).filter(|&(_, e, _)| e > a.span.end) {
                     i = push_insertion(ctx, atoms, &mut out, i + 1, a, found);
                     continue;
                 }
@@ -827,7 +1006,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             if let Some(b) = next {
                 let g = gap(ctx.text, a.span.end, b.span.start);
                 let adjacent = g.is_empty() || g == "'s" || g == "'" || modifier_gap(ctx, g);
-                if let Some(h) = first_of(ctx, b, is_head).filter(|_| adjacent) {
+                if let Some(h) = first_of(ctx, b, HEAD).filter(|_| adjacent) {
                     let mut coding = head_coding(h);
                     let combined = if let Some(c) = modifier_country(ctx, a) {
                         coding.country = Some(c);
@@ -865,19 +1044,14 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             let mut j = i + 1;
             if let Some(b) = next {
                 let g = gap(ctx.text, a.span.end, b.span.start);
-                if g.is_empty() && first_of(ctx, b, |k| matches!(k, Kind::DemonymAdj { .. })).is_some() {
+                if g.is_empty() && has(b, kb::DEMONYM_ADJ) {
                     // "forces soudanaises", "chef de la diplomatie chinoise".
                     coding.country = modifier_country(ctx, b);
                     end = b.span.end;
                     j = i + 2;
                 } else if is_of_gap(g) {
                     // "armée du Soudan", "secrétaire général de l'ONU".
-                    if let Some(c) = modifier_country(ctx, b).filter(|_| {
-                        first_of(ctx, b, |k| {
-                            matches!(k, Kind::Country { .. } | Kind::Capital { seat: false, .. })
-                        })
-                        .is_some()
-                    }) {
+                    if let Some(c) = modifier_country(ctx, b).filter(|_| has(b, kb::COUNTRY | kb::CITY)) {
                         coding.country = Some(c);
                         end = b.span.end;
                         j = i + 2;
@@ -903,10 +1077,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             if coding.country.is_none() && coding.igo.is_none() && !coding.title && j == i + 1 {
                 if let Some(b) = next {
                     let g = gap(ctx.text, a.span.end, b.span.start);
-                    let place = first_of(ctx, b, |k| {
-                        matches!(k, Kind::Country { .. } | Kind::Capital { seat: false, .. })
-                    });
-                    if place.is_some() && is_in_gap(g) {
+                    if has(b, kb::COUNTRY | kb::CITY) && is_in_gap(g) {
                         coding.country = modifier_country(ctx, b);
                         end = b.span.end;
                         j = i + 2;
@@ -923,24 +1094,17 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase> {
             continue;
         }
         // A nationality alone describes a thing ("drones ukrainiens", "Russian gas").
-        let has_adj = a
-            .ids()
-            .any(|e| matches!(ctx.entry(e).kind, Kind::DemonymAdj { .. }));
+        let has_adj = has(a, kb::DEMONYM_ADJ);
         let before_noun = ctx.doc.tokens.get(ctx.token_from(a.span.end)).is_some_and(|n| {
             n.sentence == a.sentence
                 && n.kind == TokenKind::Word
                 && ctx.tok_text(n).chars().next().is_some_and(char::is_lowercase)
                 && !ctx.lex.after_noun.contains(&ctx.tok_text(n))
         });
-        let adjective_only = has_adj
-            && (before_noun
-                || a.ids()
-                    .all(|e| matches!(ctx.entry(e).kind, Kind::DemonymAdj { .. })));
+        let adjective_only = has_adj && (before_noun || a.kinds & !kb::DEMONYM_ADJ == 0);
         // A capital after a locative preposition is a place, not a
         // government: "manifesté à Paris", "protests in Nairobi".
-        let capital_city = a
-            .ids()
-            .all(|e| matches!(ctx.entry(e).kind, Kind::Capital { seat: false, .. }));
+        let capital_city = a.kinds & !kb::CITY == 0;
         // "in Nairobi", "in central Nairobi".
         let located = capital_city
             && ctx.token_before(a.span.start).is_some_and(|p| {
@@ -991,18 +1155,14 @@ fn name_at(ctx: &Ctx, i: usize, sentence: usize, taken: &[Range<usize>]) -> Opti
         if j > i && toks[j - 1].nend + 1 != t.nstart {
             break;
         }
-        if ctx.is_capitalised_word(t) && !ctx.is_function_word(t) {
+        if ctx.cap(j) && !ctx.func(j) {
             words += 1;
             j += 1;
             continue;
         }
         // "al-Burhan", "von der Leyen": a particle inside a name.
-        let lower_particle = NAME_PARTICLES.iter().any(|p| {
-            w.strip_prefix(p)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
-        });
-        let next_cap = toks.get(j + 1).is_some_and(|n| ctx.is_capitalised_word(n));
-        if words > 0 && lower_particle && (w.contains('-') || next_cap) {
+        let next_cap = j + 1 < toks.len() && ctx.cap(j + 1);
+        if words > 0 && is_particle(w) && (w.contains('-') || next_cap) {
             if w.contains('-') {
                 words += 1;
             }
@@ -1012,22 +1172,23 @@ fn name_at(ctx: &Ctx, i: usize, sentence: usize, taken: &[Range<usize>]) -> Opti
         break;
     }
     // Do not end on a particle.
-    while j > i && !ctx.is_capitalised_word(&toks[j - 1]) && !ctx.tok_text(&toks[j - 1]).contains('-') {
+    while j > i && !ctx.cap(j - 1) && !ctx.tok_text(&toks[j - 1]).contains('-') {
         j -= 1;
     }
     (words > 0 && j > i).then_some(i..j)
 }
 
-fn name_text(ctx: &Ctx, r: &Range<usize>) -> String {
+fn name_text<'a>(ctx: &Ctx<'_, 'a>, r: &Range<usize>) -> &'a str {
     let toks = &ctx.doc.tokens;
-    ctx.doc
-        .original_text(toks[r.start].nstart, toks[r.end - 1].nend)
-        .to_string()
+    ctx.doc.original_text(toks[r.start].nstart, toks[r.end - 1].nend)
 }
 
 /// Attaches names to titles: "President Emmanuel Macron", "chef de la
 /// diplomatie chinoise, Wang Yi", "Wang Yi, le chef de la diplomatie chinoise".
-fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
+fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
+    if !phrases.iter().any(|p| p.coding.title && !p.coding.plural) {
+        return;
+    }
     let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
     let toks = &ctx.doc.tokens;
     for p in phrases.iter_mut() {
@@ -1045,7 +1206,7 @@ fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
         if let Some(r) = name_at(ctx, i, p.sentence, &taken) {
             let start_ok = toks[r.start].nstart <= p.span.end + 2;
             if start_ok {
-                p.coding.proper = Some(name_text(ctx, &r));
+                p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
                 p.coding.person = true;
                 p.span.end = toks[r.end - 1].nend;
                 continue;
@@ -1055,11 +1216,10 @@ fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
         let Some(mut k) = ctx.token_before(p.span.start) else {
             continue;
         };
-        // Skip a determiner or possessive between the comma and the title.
-        if in_list(
-            ctx.tok_text(&toks[k]),
-            &["le", "la", "l'", "the", "son", "sa", "his", "her"],
-        ) {
+        // Skip a determiner or possessive between the comma and the title
+        // (none is longer than three bytes, in any case).
+        let w = ctx.tok_text(&toks[k]);
+        if w.len() <= 3 && in_list(w, &["le", "la", "l'", "the", "son", "sa", "his", "her"]) {
             match k.checked_sub(1) {
                 Some(x) => k = x,
                 None => continue,
@@ -1074,9 +1234,8 @@ fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
         while s > 0 {
             let t = &toks[s - 1];
             let ok = t.sentence == p.sentence
-                && (ctx.is_capitalised_word(t)
-                    || NAME_PARTICLES.iter().any(|x| ctx.tok_text(t).starts_with(x)))
-                && !ctx.is_function_word(t)
+                && (ctx.cap(s - 1) || NAME_PARTICLES.iter().any(|x| ctx.tok_text(t).starts_with(x)))
+                && !ctx.func(s - 1)
                 && !covered(&taken, t.nstart)
                 && (s == end + 1 || toks[s - 1].nend + 1 == toks[s].nstart);
             if !ok {
@@ -1084,9 +1243,9 @@ fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
             }
             s -= 1;
         }
-        if s <= end && ctx.is_capitalised_word(&toks[s]) {
+        if s <= end && ctx.cap(s) {
             let r = s..end + 1;
-            p.coding.proper = Some(name_text(ctx, &r));
+            p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
             p.coding.person = true;
             p.span.start = toks[s].nstart;
         }
@@ -1097,8 +1256,11 @@ fn attach_names(ctx: &Ctx, phrases: &mut [Phrase]) {
 fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
     let lex: &'static Lexicon = ctx.lex;
     let country_name = c.country.map(|i| lex.country_name(i));
-    let name: Cow<'static, str> = if let Some(p) = &c.proper {
-        Cow::Owned(p.clone())
+    let name: Cow<'static, str> = if let Some(p) = c.proper {
+        match p {
+            Name::Shared(n) => Cow::Borrowed(n),
+            Name::Text(n) => Cow::Owned(n.to_string()),
+        }
     } else if c.country_only {
         Cow::Borrowed(country_name.unwrap_or_default())
     } else if c.title {
@@ -1125,19 +1287,22 @@ fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
 }
 
 /// Finds honorific + name mentions ("M. Barrot") not inside phrases.
-fn honorific_persons(ctx: &Ctx, phrases: &[Phrase]) -> Vec<Phrase> {
+fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phrase<'a>> {
+    let mut out = Vec::new();
+    if ctx.honorifics.is_empty() {
+        return out;
+    }
     let toks = &ctx.doc.tokens;
     let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
+    // Tokens before `next` are inside a name already read.
+    let mut next = 0;
+    for &i in &ctx.honorifics {
+        let i = i as usize;
         let t = &toks[i];
-        let w = ctx.tok_text(t);
-        let maybe = w.len() <= 6 && w.starts_with(|c: char| c.is_ascii_uppercase());
-        if !maybe || !HONORIFICS.contains(&w) || covered(&taken, t.nstart) {
-            i += 1;
+        if i < next || covered(&taken, t.nstart) {
             continue;
         }
+        next = i + 1;
         let mut j = i + 1;
         if toks
             .get(j)
@@ -1147,7 +1312,7 @@ fn honorific_persons(ctx: &Ctx, phrases: &[Phrase]) -> Vec<Phrase> {
         }
         if let Some(r) = name_at(ctx, j, t.sentence, &taken) {
             let coding = Coding {
-                proper: Some(name_text(ctx, &r)),
+                proper: Some(Name::Text(name_text(ctx, &r))),
                 person: true,
                 ..Default::default()
             };
@@ -1156,10 +1321,8 @@ fn honorific_persons(ctx: &Ctx, phrases: &[Phrase]) -> Vec<Phrase> {
                 sentence: t.sentence,
                 coding,
             });
-            i = r.end;
-            continue;
+            next = r.end;
         }
-        i += 1;
     }
     out
 }
@@ -1170,51 +1333,43 @@ fn surname(name: &str) -> &str {
 
 /// Recognises the actor mentions of a document.
 pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
-    let first_words = doc
-        .sentences
-        .iter()
-        .map(|s| {
-            let toks = &doc.tokens[s.first_token..s.first_token + s.token_count];
-            s.first_token
-                + toks
-                    .iter()
-                    .position(|t| t.kind != TokenKind::Punct)
-                    .unwrap_or(toks.len())
-        })
-        .collect();
-    let ctx = Ctx {
-        doc,
-        text: &doc.norm.text,
-        lex,
-        lang: &doc.lang,
-        first_words,
-    };
+    let ctx = Ctx::new(doc, lex);
     let atoms = atoms(&ctx);
-    let mut phrases = phrases(&ctx, &atoms);
+    let mut phrases: Vec<Phrase> = phrases(&ctx, &atoms);
     attach_names(&ctx, &mut phrases);
     let mut phrases = join_known_persons(&ctx, phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
     phrases.extend(honorific_persons(&ctx, &phrases));
     phrases.sort_by_key(|p| p.span.start);
 
-    // Surnames named again without title or honorific: surname → coding and
-    // the end of the first mention.
-    // A few titled persons per article: a list, searched for each
-    // capitalised word, beats hashing every one of them.
-    let mut known: Vec<(String, usize)> = Vec::new();
+    // Surnames named again without title or honorific: surname → the
+    // phrase of the first mention. A capitalised word is looked up only when
+    // some known name has its first byte and length (a bit of `sigs`).
+    let sig = |w: &str| {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let h = (usize::from(first) * 31 + usize::from(last)) * 31 + w.len();
+        (h / 64 % 4, 1u64 << (h % 64))
+    };
+    let titled = phrases
+        .iter()
+        .filter(|p| p.coding.person && p.coding.title && p.coding.proper.is_some())
+        .count();
+    let mut known: HashMap<&str, usize> = HashMap::with_capacity(2 * titled);
+    let mut sigs = [0u64; 4];
     for (k, p) in phrases.iter().enumerate() {
         let Some(n) = p
             .coding
             .proper
-            .as_deref()
             .filter(|_| p.coding.person && p.coding.title)
+            .map(Name::as_str)
         else {
             continue;
         };
-        let mut add = |name: &str| {
-            if !known.iter().any(|(m, _)| m == name) {
-                known.push((name.to_string(), k));
-            }
+        let mut add = |name| {
+            known.entry(name).or_insert(k);
+            let (word, bit) = sig(name);
+            sigs[word] |= bit;
         };
         add(surname(n));
         // Family names come first in Chinese, Korean, Hungarian names: "Wang Yi" → "Wang".
@@ -1229,19 +1384,20 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     if !known.is_empty() {
         let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
         let mut extra = Vec::new();
-        for t in &doc.tokens {
-            if !ctx.is_capitalised_word(t) || covered(&taken, t.nstart) {
+        for &i in &ctx.caps {
+            let t = &doc.tokens[i as usize];
+            let w = ctx.tok_text(t);
+            let (word, bit) = sig(w);
+            if sigs[word] & bit == 0 {
                 continue;
             }
-            let w = ctx.tok_text(t);
-            if let Some(&(_, k)) = known.iter().find(|(m, _)| *m == w) {
-                if phrases[k].span.end <= t.nstart {
-                    extra.push(Phrase {
-                        span: t.nstart..t.nend,
-                        sentence: t.sentence,
-                        coding: phrases[k].coding.clone(),
-                    });
-                }
+            let Some(&k) = known.get(w) else { continue };
+            if !covered(&taken, t.nstart) && phrases[k].span.end <= t.nstart {
+                extra.push(Phrase {
+                    span: t.nstart..t.nend,
+                    sentence: t.sentence,
+                    coding: phrases[k].coding,
+                });
             }
         }
         phrases.extend(extra);
@@ -1251,16 +1407,20 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     // Coreference in article order.
     let mut out: Vec<ActorMention> = Vec::with_capacity(phrases.len() + 4);
     let mut persons: Vec<Coding> = Vec::new();
-    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    // Read for honorific + name mentions only: kept when there are some.
+    let honorific_names = phrases.iter().any(|p| p.coding.person && !p.coding.title);
+    let mut by_surname: HashMap<&str, usize> = if honorific_names {
+        HashMap::with_capacity(phrases.iter().filter(|p| p.coding.proper.is_some()).count())
+    } else {
+        HashMap::new()
+    };
     let mut last_with_role: Option<usize> = None;
     for p in &phrases {
-        let mut c = p.coding.clone();
+        let mut c = p.coding;
         // Honorific + known surname inherits the title.
         if c.person && !c.title {
-            if let Some(&k) = c.proper.as_deref().and_then(|n| by_surname.get(surname(n))) {
-                let proper = persons[k].proper.clone();
-                c = persons[k].clone();
-                c.proper = proper;
+            if let Some(&k) = c.proper.and_then(|n| by_surname.get(surname(n.as_str()))) {
+                c = persons[k];
             }
         }
         if c.counterpart {
@@ -1303,13 +1463,13 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
             continue;
         }
         if c.person || (c.title && !c.plural) {
-            if let Some(n) = &c.proper {
-                by_surname.insert(surname(n).to_string(), persons.len());
+            if let Some(n) = c.proper.filter(|_| honorific_names) {
+                by_surname.insert(surname(n.as_str()), persons.len());
             }
             if c.role.is_some() {
                 last_with_role = Some(persons.len());
             }
-            persons.push(c.clone());
+            persons.push(c);
         }
         out.push(ActorMention {
             nstart: p.span.start,
@@ -1320,12 +1480,16 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         });
     }
     // "le pays" / "the country": the last country named before.
-    let taken: Vec<Range<usize>> = out.iter().map(|m| m.nstart..m.nend).collect();
+    let taken: Vec<Range<usize>> = if ctx.countries.is_empty() {
+        Vec::new()
+    } else {
+        out.iter().map(|m| m.nstart..m.nend).collect()
+    };
     let mut extra = Vec::new();
     let (mut j, mut last_country): (usize, Option<&'static str>) = (0, None);
-    for (i, t) in doc.tokens.iter().enumerate() {
-        let w = ctx.tok_text(t);
-        if !(w == "pays" || w == "country") || i == 0 || covered(&taken, t.nstart) {
+    for &i in &ctx.countries {
+        let (i, t) = (i as usize, &doc.tokens[i as usize]);
+        if i == 0 || covered(&taken, t.nstart) {
             continue;
         }
         let det = ctx.tok_text(&doc.tokens[i - 1]);
