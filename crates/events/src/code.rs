@@ -19,6 +19,7 @@
 //! One event is kept per (type, sources, targets): a restated act merges
 //! into its first report.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -615,6 +616,9 @@ const EN: Lang = Lang {
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
+    /// Lower-cased token texts, made on first use: the rules ask for the
+    /// same words many times per trigger.
+    lower: Vec<OnceCell<String>>,
     m: &'d Mentions,
     lang: &'static Lang,
     published: Option<NaiveDate>,
@@ -624,8 +628,13 @@ struct Ctx<'d, 'a> {
 }
 
 impl Ctx<'_, '_> {
-    fn word(&self, t: &Token) -> String {
-        self.doc.norm.text[t.nstart..t.nend].to_lowercase()
+    /// The lower-cased text of `t`, a token of the document.
+    fn word(&self, t: &Token) -> &String {
+        // Tokens do not overlap: the start finds the token.
+        let i = self.doc.tokens.partition_point(|x| x.nstart < t.nstart);
+        debug_assert_eq!(self.doc.tokens.get(i).map(|x| x.nend), Some(t.nend));
+        self.lower[i.min(self.lower.len().saturating_sub(1))]
+            .get_or_init(|| self.doc.norm.text[t.nstart..t.nend].to_lowercase())
     }
 
     fn tok_index(&self, pos: usize) -> usize {
@@ -693,11 +702,11 @@ impl Ctx<'_, '_> {
                     | "leurs"
                     | "leur"
             ) {
-                return Some(w);
+                return Some(w.clone());
             }
             // "de" is a preposition too: stop at it when it governs ("près de").
             if w == "de" || w == "d'" {
-                return Some(w);
+                return Some(w.clone());
             }
         }
         None
@@ -869,9 +878,9 @@ fn background(ctx: &Ctx, h: &Hit, before: &[Hit], events: &[Event]) -> bool {
     }
     let toks = &ctx.doc.tokens;
     let from = h.toks.start.saturating_sub(6);
-    let words: Vec<String> = (from..h.toks.start)
+    let words: Vec<&str> = (from..h.toks.start)
         .filter(|&i| toks[i].sentence == h.sentence)
-        .map(|i| ctx.word(&toks[i]))
+        .map(|i| ctx.word(&toks[i]).as_str())
         .collect();
     if words
         .iter()
@@ -943,6 +952,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let lang = if doc.lang == "fr" { &FR } else { &EN };
     let ctx = Ctx {
         doc,
+        lower: doc.tokens.iter().map(|_| OnceCell::new()).collect(),
         m,
         lang,
         published,
@@ -1029,7 +1039,7 @@ fn reversed(
         return None;
     }
     let from = h.toks.start.saturating_sub(4).max(clause.start);
-    let words: Vec<String> = (from..h.toks.start)
+    let words: Vec<&String> = (from..h.toks.start)
         .map(|i| ctx.word(&ctx.doc.tokens[i]))
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
@@ -1250,7 +1260,7 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     let send = sent.nend;
 
     // Passive voice: an auxiliary "été"/"was" right before the trigger.
-    let prev_words: Vec<String> = (clause.start..h.toks.start)
+    let prev_words: Vec<&String> = (clause.start..h.toks.start)
         .rev()
         .take(3)
         .map(|i| ctx.word(&toks[i]))
@@ -1554,8 +1564,8 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     }
 
     // Modality.
-    let window: Vec<String> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
-    let near: Vec<&String> = window.iter().rev().take(5).collect();
+    let window: Vec<&String> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
+    let near: Vec<&String> = window.iter().rev().take(5).copied().collect();
     let negated = near.iter().any(|w| ctx.lang.negation.contains(&w.as_str()));
     let trigger_word = doc.norm.text[h.span.clone()].to_lowercase();
     let future_form = doc.lang == "fr"

@@ -11,7 +11,10 @@
 //! followed by a civilian word inside the count ("dont 7 civils", "including
 //! seven civilians") is the civilian subset.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use text2num::{text2digits, Language};
 use vigie_model::Qualifier;
@@ -164,6 +167,10 @@ const NUMBER_WORDS: &[&str] = &[
     "thousand",
 ];
 
+/// [`NUMBER_WORDS`] as a set: it is asked about every word.
+static NUMBER_STARTS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -243,13 +250,26 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
         }
         return Some((value as u64, j, false));
     }
-    let lw = lower(w);
+    // Every token is asked: punctuation and words already in lower case
+    // (most of them) cost no new string.
+    if t.kind == TokenKind::Punct {
+        return None;
+    }
+    let lw: Cow<str> = if w
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
+        && w.is_ascii()
+    {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(lower(w))
+    };
     if let Some(&(_, v)) = vague.iter().find(|(k, _)| *k == lw) {
         return Some((v, i + 1, true));
     }
     // text2num is only asked about words that can start a number.
     let head = lw.split('-').next().unwrap_or("");
-    if !NUMBER_WORDS.contains(&head) {
+    if !NUMBER_STARTS.contains(head) {
         return None;
     }
     // Words: the longest run text2num reads ("deux cent cinquante").
@@ -279,7 +299,7 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     // "un"/"a"/"one" alone is too often an article.
     let (v, end) = best?;
     let single = end == i + 1;
-    if single && matches!(lw.as_str(), "un" | "une" | "a" | "one") {
+    if single && matches!(&*lw, "un" | "une" | "a" | "one") {
         return None;
     }
     Some((v, end, false))

@@ -67,13 +67,24 @@ fn by_markers(sample: &str) -> Option<LangGuess> {
         return None;
     }
     let (mut fr, mut en) = (0usize, 0usize);
+    let mut ascii = [0u8; 6];
     for w in sample
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 6)
     {
-        let lw = w.to_lowercase();
-        fr += usize::from(FR_MARKERS.contains(&lw.as_str()));
-        en += usize::from(EN_MARKERS.contains(&lw.as_str()));
+        // ASCII words (most) are lower-cased on the stack.
+        let owned;
+        let lw = if w.is_ascii() {
+            let b = &mut ascii[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).unwrap_or_default()
+        } else {
+            owned = w.to_lowercase();
+            owned.as_str()
+        };
+        fr += usize::from(FR_MARKERS.contains(&lw));
+        en += usize::from(EN_MARKERS.contains(&lw));
     }
     match (fr, en) {
         (f, e) if (f >= 4 && e == 0) || (f >= 6 && e * 6 <= f) => Some(LangGuess {

@@ -89,7 +89,8 @@ impl Normalized {
             let mut end = start + c.len_utf8();
             let mut combining = false;
             while let Some(&(i, m)) = units.peek() {
-                if canonical_combining_class(m) == 0 {
+                // ASCII characters combine with nothing (class 0).
+                if m.is_ascii() || canonical_combining_class(m) == 0 {
                     break;
                 }
                 combining = true;

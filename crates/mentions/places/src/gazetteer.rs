@@ -11,6 +11,11 @@
 //! candidate rows. The matcher looks up token-aligned spans of the text in
 //! it, which enforces word boundaries for free; an Aho-Corasick automaton over
 //! the ~300k names would cost more memory and load time for the same result.
+//! The same map also holds the beginnings of the names that end where a
+//! token can end ("Saint", "Saint-", "Nord" of "Nord-Kivu", "Le" of "Le
+//! Caire"), marked as such: the matcher stops lengthening a span as soon as
+//! it is neither a name nor such a beginning, instead of looking up every
+//! span of up to nine tokens.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -157,12 +162,20 @@ struct Link {
     next: u32,
 }
 
-const NO_LINK: u32 = u32::MAX;
+/// End of a candidate list (and a name-index entry that is only a prefix).
+const NO_LINK: u32 = 0x7fff_ffff;
+/// Bit of a name-index entry: a longer name starts with this one (see
+/// [`Gazetteer::probe`]).
+const PREFIX: u32 = 0x8000_0000;
 
 /// The loaded gazetteer (see the module documentation).
 pub(crate) struct Gazetteer {
     pub rows: Vec<Row>,
+    /// Name (or name prefix) → first link of its candidate list
+    /// ([`NO_LINK`] for a prefix only), with the [`PREFIX`] bit.
     heads: FxMap<&'static str, u32>,
+    /// Number of distinct names (entries of `heads` with candidates).
+    names: usize,
     links: Vec<Link>,
     /// First words of names that start with a lowercase letter ("région",
     /// "bande", "al-Anbar"): only tokens in this set may start such a match.
@@ -239,7 +252,8 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer {
             rows: Vec::with_capacity(110_000),
-            heads: FxMap::with_capacity_and_hasher(310_000, FxBuild::default()),
+            heads: FxMap::with_capacity_and_hasher(470_000, FxBuild::default()),
+            names: 0,
             links: Vec::with_capacity(345_000),
             lower_firsts: FxSet::default(),
             max_name_len: 0,
@@ -252,7 +266,27 @@ impl Gazetteer {
         g.load_gazetteer();
         g.load_regions();
         g.load_lexicons();
+        g.index_prefixes();
         g
+    }
+
+    /// Marks the beginnings of the names that end where a token can end:
+    /// tokens are runs of letters and digits or single other characters, so
+    /// a token ends only where a letter or digit does not follow another.
+    /// Any span of text that a longer name starts with is then marked.
+    fn index_prefixes(&mut self) {
+        self.names = self.heads.len();
+        let names: Vec<&'static str> = self.heads.keys().copied().collect();
+        for name in names {
+            let mut prev_alnum = None;
+            for (p, c) in name.char_indices() {
+                let alnum = c.is_alphanumeric();
+                if prev_alnum.is_some_and(|a: bool| !(a && alnum)) {
+                    *self.heads.entry(&name[..p]).or_insert(NO_LINK) |= PREFIX;
+                }
+                prev_alnum = Some(alnum);
+            }
+        }
     }
 
     fn load_gazetteer(&mut self) {
@@ -409,7 +443,7 @@ impl Gazetteer {
             Some(head) => {
                 // Skip duplicates (a region merged into a row that already
                 // has the name); keep the strongest kind.
-                let mut cur = *head;
+                let mut cur = *head & !PREFIX;
                 while cur != NO_LINK {
                     let l = &mut self.links[cur as usize];
                     if l.row_kind & 0x0fff_ffff == row {
@@ -422,9 +456,9 @@ impl Gazetteer {
                 }
                 self.links.push(Link {
                     row_kind: packed,
-                    next: *head,
+                    next: *head & !PREFIX,
                 });
-                *head = new;
+                *head = new | (*head & PREFIX);
             }
             None => {
                 self.links.push(Link {
@@ -539,7 +573,20 @@ impl Gazetteer {
 
     /// The rows a name points to, with how the name relates to each.
     pub(crate) fn candidates<'a>(&'a self, name: &str) -> impl Iterator<Item = (u32, NameKind)> + 'a {
-        let mut cur = self.heads.get(name).copied().unwrap_or(NO_LINK);
+        self.probe(name).0
+    }
+
+    /// The rows a name points to (none when it is no name), and whether a
+    /// longer name starts with it where a token of text can end ("Nord" of
+    /// "Nord-Kivu", "Le" of "Le Caire"): when it does not, no longer span
+    /// of text starting with it is a name either.
+    pub(crate) fn probe<'a>(&'a self, name: &str) -> (impl Iterator<Item = (u32, NameKind)> + 'a, bool) {
+        let head = self.heads.get(name).copied().unwrap_or(NO_LINK);
+        (self.chain(head & !PREFIX), head & PREFIX != 0)
+    }
+
+    fn chain(&self, head: u32) -> impl Iterator<Item = (u32, NameKind)> + '_ {
+        let mut cur = head;
         std::iter::from_fn(move || {
             if cur == NO_LINK {
                 return None;
@@ -558,12 +605,12 @@ impl Gazetteer {
     /// Whether a name is in the index.
     #[cfg(test)]
     pub(crate) fn has(&self, name: &str) -> bool {
-        self.heads.contains_key(name)
+        self.heads.get(name).is_some_and(|h| h & !PREFIX != NO_LINK)
     }
 
     /// Number of distinct indexed names.
     pub(crate) fn name_count(&self) -> usize {
-        self.heads.len()
+        self.names
     }
 }
 
@@ -591,6 +638,12 @@ mod tests {
         assert_eq!(r.country_str(), "COD");
         // "le Donbass" is indexed as "Donbass".
         assert!(g.has("Donbass"));
+        // Beginnings of names are marked, and are no names themselves.
+        assert!(!g.has("Nord-"));
+        assert!(g.probe("Nord-").1 && g.probe("Nord-").0.next().is_none());
+        assert!(g.probe("Nord").1);
+        assert!(!g.probe("Nord-Kivu").1 || g.has("Nord-Kivu"));
+        assert!(!g.probe("Nor").1, "a prefix ends where a token can end");
         assert!(g.capitals.contains_key(b"AUT"));
         assert!(g.demonyms.contains_key("autrichienne"));
         assert!(g.blocked.contains("Hamas") || g.blocked.contains("Hezbollah"));

@@ -13,6 +13,7 @@
 //! 5. The final scoring; a span becomes a mention only when its best
 //!    candidate reaches [`THRESHOLD`]: no place is invented.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use vigie_model::Place;
@@ -267,25 +268,38 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
         let initial = !first_word_seen || i == start || matches!(tk.text(i - 1), ":" | "\"" | "-" | "—");
         first_word_seen = true;
         let upper = is_capitalised(ti);
-        let caps = is_all_caps(ti) && ti.chars().filter(|c| c.is_alphabetic()).count() >= 4;
         let lower_ok = !upper && g.lower_firsts.contains(ti);
-        let initial_lower_ok = upper && initial && g.lower_firsts.contains(lower_first(ti).as_str());
         if !(upper || lower_ok) {
             continue;
         }
-        let prev_lower = if i > start {
-            lower(tk.text(i - 1))
+        let caps = is_all_caps(ti) && ti.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        let initial_lower_ok = upper && initial && g.lower_firsts.contains(lower_first(ti).as_str());
+        // No other character lower-cases to these ASCII letters: comparing
+        // without case is lower-casing.
+        let prev = if i > start { tk.text(i - 1) } else { "" };
+        let is = |w: &str| prev.eq_ignore_ascii_case(w);
+        let article = if is("au") || is("du") {
+            Some("Le ")
+        } else if is("aux") || is("des") {
+            Some("Les ")
         } else {
-            String::new()
-        };
-        let article = match prev_lower.as_str() {
-            "au" | "du" => Some("Le "),
-            "aux" | "des" => Some("Les "),
-            _ => None,
+            None
         };
         let nstart = tk.doc.tokens[i].nstart;
         let mut best: Option<Match> = None;
+        // The forms of the span still worth lengthening: as written, with a
+        // lowercase initial, in title case, after an article. A form stops
+        // when it is no beginning of a longer name (`Gazetteer::probe`).
+        let mut alive = [
+            upper || lower_ok,
+            initial_lower_ok,
+            caps,
+            upper && article.is_some(),
+        ];
         for j in i..end.min(i + MAX_NAME_TOKENS) {
+            if !alive.contains(&true) {
+                break;
+            }
             let tj = &tk.doc.tokens[j];
             if tj.nend.saturating_sub(nstart) > g.max_name_len {
                 break;
@@ -296,29 +310,25 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             let Some(span) = text.get(nstart..tj.nend) else {
                 continue;
             };
+            // The first form that is a name wins; every live form is probed,
+            // to know whether it can go on.
             let mut found: Option<(String, Vec<(u32, NameKind)>)> = None;
-            if upper || lower_ok {
-                if let Some(c) = lookup(g, span) {
-                    found = Some((span.to_string(), c));
+            for (form, live) in alive.iter_mut().enumerate() {
+                if !*live {
+                    continue;
                 }
-            }
-            if found.is_none() && initial_lower_ok {
-                let v = lower_first(span);
-                if let Some(c) = lookup(g, &v) {
-                    found = Some((v, c));
-                }
-            }
-            if found.is_none() && caps {
-                let v = title_case(span);
-                if let Some(c) = lookup(g, &v) {
-                    found = Some((v, c));
-                }
-            }
-            if found.is_none() && upper {
-                if let Some(a) = article {
-                    let v = format!("{a}{span}");
-                    if let Some(c) = lookup(g, &v) {
-                        found = Some((v, c));
+                let v = match form {
+                    0 => Cow::Borrowed(span),
+                    1 => Cow::Owned(lower_first(span)),
+                    2 => Cow::Owned(title_case(span)),
+                    _ => Cow::Owned(format!("{}{span}", article.unwrap_or_default())),
+                };
+                let (cands, prefix) = g.probe(&v);
+                *live = prefix;
+                if found.is_none() {
+                    let c: Vec<_> = cands.collect();
+                    if !c.is_empty() {
+                        found = Some((v.into_owned(), c));
                     }
                 }
             }
@@ -528,6 +538,11 @@ fn join(a: &str, b: &str) -> String {
 fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
     let (start, end) = tk.sentence_range(s);
     for k in start..end {
+        // Only "capitale" and "capital" open a description (no other
+        // character lower-cases to "c"): most tokens are skipped unlowered.
+        if !tk.text(k).starts_with(['c', 'C']) {
+            continue;
+        }
         let w = lower(tk.text(k));
         let fr = w == "capitale";
         if !(fr || w == "capital") {

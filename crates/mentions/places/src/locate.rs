@@ -62,6 +62,13 @@ fn clauses(doc: &Document, s: usize) -> (usize, Vec<usize>) {
         let w = doc.norm.text.get(t.nstart..t.nend).unwrap_or("");
         let boundary = match t.kind {
             TokenKind::Punct => matches!(w, ";" | ":" | "(" | ")" | "—" | "\""),
+            // Most words are in lower case already: no new string for them.
+            TokenKind::Word
+                if w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || (b.is_ascii() && !b.is_ascii_alphabetic())) =>
+            {
+                lx::is_in(lx::CLAUSE_OPENERS, w)
+            }
             TokenKind::Word => lx::is_in(lx::CLAUSE_OPENERS, &lower(w)),
             TokenKind::Number => false,
         };

@@ -75,11 +75,26 @@ impl Clauses {
         // already and are borrowed; the others are lowered into one buffer,
         // in a first pass so that the second can borrow from it.
         let has_upper = |w: &str| w.chars().any(char::is_uppercase);
+        // Character by character (no final-sigma rule), with a fast path
+        // for ASCII words, which lower-case byte by byte to the same length.
+        let lowered_len = |w: &str| {
+            if w.is_ascii() {
+                w.len()
+            } else {
+                w.chars().flat_map(char::to_lowercase).map(char::len_utf8).sum()
+            }
+        };
         let mut buf = String::new();
         for t in toks {
             let w = &text[t.nstart..t.nend];
             if has_upper(w) {
-                buf.extend(w.chars().flat_map(char::to_lowercase));
+                if w.is_ascii() {
+                    let from = buf.len();
+                    buf.push_str(w);
+                    buf[from..].make_ascii_lowercase();
+                } else {
+                    buf.extend(w.chars().flat_map(char::to_lowercase));
+                }
             }
         }
         let mut at = 0;
@@ -90,7 +105,7 @@ impl Clauses {
                 if !has_upper(w) {
                     return Word { text: w, cap: false };
                 }
-                let len: usize = w.chars().flat_map(char::to_lowercase).map(char::len_utf8).sum();
+                let len = lowered_len(w);
                 let lowered = &buf[at..at + len];
                 at += len;
                 Word {
