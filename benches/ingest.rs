@@ -1,6 +1,7 @@
 //! End-to-end throughput of `vigie extract`: articles/s, sentences/s, MB/s
 //! on one thread and on all threads, the scaling between them, and peak
-//! resident memory.
+//! resident memory; then of `vigie ingest` (extraction and storing in a new
+//! database) on the JSON Lines corpus, on one thread and on all threads.
 //!
 //! The corpus is generated, deterministically, from the golden articles
 //! (`tests/data/{fr,en}/*.txt`): each copy gets other numbers, weekdays,
@@ -13,7 +14,8 @@
 //! child's VmHWM) and prints a table.
 //!
 //! Run: `cargo bench --bench ingest` (`-- --mb N` for another corpus size,
-//! `-- --jsonl-only` to skip the WARC form).
+//! `-- --jsonl-only` to skip the WARC form, `-- --no-ingest` to skip the
+//! store).
 
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -164,6 +166,7 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(50);
     let jsonl_only = args.iter().any(|a| a == "--jsonl-only");
+    let no_ingest = args.iter().any(|a| a == "--no-ingest");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = target_dir().join("vigie-bench");
     fs::create_dir_all(&dir).expect("create the corpus folder");
@@ -185,9 +188,48 @@ fn main() {
         articles.len(),
         env!("CARGO_PKG_VERSION")
     );
+    let mut inputs = vec![jsonl.clone()];
+    if !jsonl_only {
+        inputs.push(warc);
+    }
+    let mut counts = vec![1];
+    if cores > 1 {
+        counts.push(cores);
+    }
+    header("vigie extract");
+    for input in &inputs {
+        let walls: Vec<f64> = counts
+            .iter()
+            .map(|&threads| row(input, threads, &run("extract", input, threads, &[])))
+            .collect();
+        print_scaling(&walls, cores);
+    }
+    if no_ingest {
+        return;
+    }
+    // The same corpus stored into a new database: extraction plus the store
+    // (its time is the `write` stage).
+    header("vigie ingest, new database");
+    let walls: Vec<f64> = counts
+        .iter()
+        .map(|&threads| {
+            let db = dir.join(format!("bench-ingest-{threads}.db"));
+            for suffix in ["", "-wal", "-shm"] {
+                let mut name = db.as_os_str().to_owned();
+                name.push(suffix);
+                let _ = fs::remove_file(PathBuf::from(name));
+            }
+            let flags = ["--batch", "500", "--db", db.to_str().unwrap()];
+            row(&jsonl, threads, &run("ingest", &jsonl, threads, &flags))
+        })
+        .collect();
+    print_scaling(&walls, cores);
+}
+
+fn header(title: &str) {
     println!(
-        "{:<28} {:>7} {:>9} {:>10} {:>12} {:>7} {:>8} {:>9} {:>14}",
-        "input",
+        "\n{:<28} {:>7} {:>9} {:>10} {:>12} {:>7} {:>8} {:>9} {:>14}",
+        title,
         "threads",
         "articles",
         "articles/s",
@@ -197,74 +239,66 @@ fn main() {
         "peak RSS",
         "sent./CPU-s"
     );
-    let mut inputs = vec![jsonl];
-    if !jsonl_only {
-        inputs.push(warc);
-    }
-    for input in &inputs {
-        let mut per_thread = Vec::new();
-        let mut counts = vec![1];
-        if cores > 1 {
-            counts.push(cores);
-        }
-        for &threads in &counts {
-            let s = run(input, threads);
-            let wall = s["seconds"]["wall"].as_f64().unwrap();
-            let sentences = s["sentences"].as_f64().unwrap();
-            let rss = s["peak_rss_bytes"].as_f64().unwrap_or(0.0) / 1e6;
-            let cpu = s["cpu_seconds"].as_f64().unwrap_or(f64::NAN);
-            println!(
-                "{:<28} {:>7} {:>9} {:>10.0} {:>12.0} {:>7.2} {:>8.1} {:>6.0} MB {:>14.0}",
-                input.file_name().unwrap().to_string_lossy(),
-                threads,
-                s["articles"],
-                s["articles"].as_f64().unwrap() / wall,
-                sentences / wall,
-                s["bytes"].as_f64().unwrap() / 1e6 / wall,
-                wall,
-                rss,
-                sentences / cpu
-            );
-            let st = &s["seconds"];
-            println!(
-                "{:<28} stage seconds: read {:.1}, html {:.1}, text {:.1}, mentions {:.1}, events {:.1}, serialize {:.1}, write {:.1}",
-                "",
-                st["read"].as_f64().unwrap(),
-                st["html"].as_f64().unwrap(),
-                st["text"].as_f64().unwrap(),
-                st["mentions"].as_f64().unwrap(),
-                st["events"].as_f64().unwrap(),
-                st["serialize"].as_f64().unwrap(),
-                st["write"].as_f64().unwrap()
-            );
-            per_thread.push(wall);
-            let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
-            println!(
-                "{:<28} load average after the run: {}",
-                "",
-                load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
-            );
-        }
-        if per_thread.len() == 2 {
-            println!(
-                "{:<28} scaling 1 -> {cores} threads: {:.2}x",
-                "",
-                per_thread[0] / per_thread[1]
-            );
-        }
+}
+
+/// Prints a run's row, its seconds per stage and the load average after
+/// it; returns its wall-clock seconds.
+fn row(input: &Path, threads: usize, s: &serde_json::Value) -> f64 {
+    let wall = s["seconds"]["wall"].as_f64().unwrap();
+    let sentences = s["sentences"].as_f64().unwrap();
+    let rss = s["peak_rss_bytes"].as_f64().unwrap_or(0.0) / 1e6;
+    let cpu = s["cpu_seconds"].as_f64().unwrap_or(f64::NAN);
+    println!(
+        "{:<28} {:>7} {:>9} {:>10.0} {:>12.0} {:>7.2} {:>8.1} {:>6.0} MB {:>14.0}",
+        input.file_name().unwrap().to_string_lossy(),
+        threads,
+        s["articles"],
+        s["articles"].as_f64().unwrap() / wall,
+        sentences / wall,
+        s["bytes"].as_f64().unwrap() / 1e6 / wall,
+        wall,
+        rss,
+        sentences / cpu
+    );
+    let st = &s["seconds"];
+    println!(
+        "{:<28} stage seconds: read {:.1}, html {:.1}, text {:.1}, mentions {:.1}, events {:.1}, serialize {:.1}, write {:.1}",
+        "",
+        st["read"].as_f64().unwrap(),
+        st["html"].as_f64().unwrap(),
+        st["text"].as_f64().unwrap(),
+        st["mentions"].as_f64().unwrap(),
+        st["events"].as_f64().unwrap(),
+        st["serialize"].as_f64().unwrap(),
+        st["write"].as_f64().unwrap()
+    );
+    let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    println!(
+        "{:<28} load average after the run: {}",
+        "",
+        load.split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    );
+    wall
+}
+
+fn print_scaling(walls: &[f64], cores: usize) {
+    if let [one, all] = walls {
+        println!("{:<28} scaling 1 -> {cores} threads: {:.2}x", "", one / all);
     }
 }
 
-/// Runs `vigie extract` on `input` and returns its `--stats-json` counters.
-fn run(input: &Path, threads: usize) -> serde_json::Value {
+/// Runs `vigie COMMAND` on `input` with `threads` and `extra` flags, and
+/// returns its `--stats-json` counters.
+fn run(command: &str, input: &Path, threads: usize, extra: &[&str]) -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
         .args([
-            "extract",
+            command,
             "--no-progress",
             "--stats-json",
             "--threads",
             &threads.to_string(),
         ])
+        .args(extra)
         .arg(input)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -14,7 +14,8 @@
 //! reported as `path: record N <url>: why` and skipped.
 //!
 //! Every reader counts the bytes it reads into a shared counter, for the
-//! progress bar.
+//! progress bar. [`InputArgs`] are the input flags `extract` and `ingest`
+//! share.
 
 use std::fmt;
 use std::fs::File;
@@ -74,14 +75,98 @@ impl InputFormat {
     }
 }
 
-/// Metadata for plain-text articles, from the command line.
-#[derive(Clone, Debug, Default)]
+/// The input flags of `extract` and `ingest`: files, format, and the
+/// metadata of plain-text articles.
+#[derive(clap::Args)]
+pub struct InputArgs {
+    /// Input files; `-` or nothing reads stdin.
+    files: Vec<PathBuf>,
+    /// Input format; `auto` picks by extension (.jsonl/.ndjson: jsonl,
+    /// .html/.htm: html, .xml/.rss/.atom: feed, .warc/.warc.gz: warc; else text).
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    #[command(flatten)]
+    meta: Metadata,
+}
+
+/// Inputs ready to read.
+pub struct Opened {
+    pub inputs: Inputs,
+    /// Their size when known (files, not stdin): the progress bar's length.
+    pub total_bytes: Option<u64>,
+    /// Bytes read so far, counted by the readers.
+    pub bytes_read: Arc<AtomicU64>,
+}
+
+impl InputArgs {
+    /// Checks the flags against the files (`--id` names one plain article)
+    /// and sets the inputs up; files are opened when reached.
+    pub fn open(&self) -> Result<Opened, String> {
+        let mut files = self.files.clone();
+        if files.is_empty() {
+            files.push(PathBuf::from("-"));
+        }
+        if self.meta.id.is_some() {
+            if files.len() > 1 {
+                return Err("--id names one article: give a single file".into());
+            }
+            if matches!(
+                self.input_format.resolve(&files[0]),
+                InputFormat::Jsonl | InputFormat::Feed | InputFormat::Warc
+            ) {
+                return Err(
+                    "--id names one article: not for JSON Lines, feed or WARC input, which hold many".into(),
+                );
+            }
+        }
+        let total_bytes = files
+            .iter()
+            .map(|f| {
+                (f != Path::new("-"))
+                    .then(|| std::fs::metadata(f).ok().map(|m| m.len()))
+                    .flatten()
+            })
+            .sum::<Option<u64>>();
+        let bytes_read = Arc::new(AtomicU64::new(0));
+        Ok(Opened {
+            inputs: Inputs::new(
+                files,
+                self.input_format,
+                self.meta.clone(),
+                Arc::clone(&bytes_read),
+            ),
+            total_bytes,
+            bytes_read,
+        })
+    }
+}
+
+/// Reads a `YYYY-MM-DD` date flag.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a YYYY-MM-DD date"))
+}
+
+/// Metadata for plain-text articles, from the command line (the page's own
+/// metadata gives way to it for HTML).
+#[derive(Clone, Debug, Default, clap::Args)]
 pub struct Metadata {
-    pub id: Option<String>,
+    /// Publication date of plain-text articles (YYYY-MM-DD), the anchor of relative dates.
+    #[arg(long, value_parser = parse_date)]
     pub published: Option<NaiveDate>,
+    /// Language of plain-text articles (ISO 639-1); detected when absent.
+    #[arg(long)]
     pub lang: Option<String>,
+    /// Id of a plain-text article (one file only); a hash of the text when absent.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// URL of a plain-text article.
+    #[arg(long)]
     pub url: Option<String>,
+    /// Title of a plain-text article.
+    #[arg(long)]
     pub title: Option<String>,
+    /// Source (outlet) of a plain-text article.
+    #[arg(long)]
     pub source: Option<String>,
 }
 
@@ -135,11 +220,15 @@ fn display(path: &Path) -> String {
     }
 }
 
+/// The kind of the errors that stop reading a file (it cannot be opened or
+/// read on): counted apart from the records skipped.
+pub const UNREADABLE: &str = "unreadable file";
+
 fn cannot_read(path: &Path, e: &io::Error) -> InputError {
     InputError {
         message: format!("cannot read '{}': {}", display(path), describe(e)),
         fatal: true,
-        kind: "unreadable file",
+        kind: UNREADABLE,
         quiet: false,
     }
 }
@@ -218,7 +307,7 @@ impl Reader {
                 return Err(InputError {
                     message: format!("cannot read '{}': is a directory", display(path)),
                     fatal: true,
-                    kind: "unreadable file",
+                    kind: UNREADABLE,
                     quiet: false,
                 });
             }

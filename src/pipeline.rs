@@ -1,15 +1,17 @@
-//! `vigie extract`'s pipeline: read, extract on every core, write in input
-//! order, count.
+//! The pipeline of `vigie extract` and `vigie ingest`: read, extract on every
+//! core, write in input order, count.
 //!
 //! One thread reads (files, gzip, WARC framing: cheap and sequential), N
 //! worker threads do the costly part (an HTML page's main text, extraction,
-//! JSON serialisation), and the calling thread writes the records in input
-//! order through a reorder buffer. Memory is bounded by a window of in-flight
+//! making the record ready for its [`Output`]), and the calling thread writes
+//! the records in input order through a reorder buffer. The output is JSON
+//! ([`JsonOutput`], `extract`) or the store (`ingest`, in batches); the
+//! pipeline does not know which. Memory is bounded by a window of in-flight
 //! items: the reader takes a token before reading an item and the writer
 //! gives it back once the item is written, so at most `window` items are
 //! read and not yet written whatever the input size or a slow article. With
 //! one thread everything runs inline, through the same per-item function: the
-//! output is byte-identical whatever the number of threads.
+//! output is the same whatever the number of threads.
 //!
 //! A progress bar (articles, bytes, MB/s, ETA when the input size is known)
 //! is drawn on stderr when it is a terminal; [`Stats`] counts what every stage
@@ -25,7 +27,8 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
-use vigie_extract::{extract_with_stats, Options};
+use vigie_extract::{extract_with_stats, ArticleInput, Options};
+use vigie_model::ArticleEvents;
 use vigie_sources::Item;
 
 use crate::input::InputError;
@@ -35,8 +38,6 @@ pub struct Settings {
     /// Worker threads; 1 runs everything on the calling thread.
     pub threads: usize,
     pub options: Options,
-    /// Pretty-printed JSON objects instead of JSON Lines.
-    pub pretty: bool,
     /// Draw a progress bar (only if stderr is a terminal).
     pub progress: bool,
     /// Total input bytes when known (files, not stdin): the bar's length.
@@ -50,6 +51,124 @@ impl Settings {
     /// a slow article, few enough to bound memory (a page is at most 10 MB).
     fn window(&self) -> usize {
         (self.threads * 8).max(8)
+    }
+}
+
+/// The command-line flags of a pipeline run, shared by `extract` and `ingest`.
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// Worker threads; all cores when absent. The output is the same whatever the number.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// At the end, print counters per stage on stderr (articles, skips and why,
+    /// sentences, mentions, events by type, seconds per stage, peak memory).
+    #[arg(long)]
+    pub stats: bool,
+    /// At the end, print the same counters as one JSON object on stderr.
+    #[arg(long)]
+    pub stats_json: bool,
+    /// No progress bar (it is drawn only when stderr is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+impl RunArgs {
+    /// The settings of a run over inputs of `total_bytes` (when known),
+    /// whose readers count into `bytes_read`.
+    pub fn settings(
+        &self,
+        options: Options,
+        total_bytes: Option<u64>,
+        bytes_read: Arc<AtomicU64>,
+    ) -> Settings {
+        let threads = match self.threads {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        Settings {
+            threads,
+            options,
+            progress: !self.no_progress,
+            total_bytes,
+            bytes_read,
+        }
+    }
+
+    /// Prints the statistics asked for (`--stats`, `--stats-json`) on stderr.
+    pub fn report(&self, stats: &Stats) {
+        if self.stats {
+            eprint!("{stats}");
+        }
+        if self.stats_json {
+            // Plain counters: serialising them cannot fail.
+            eprintln!("{}", serde_json::to_string(stats).unwrap_or_default());
+        }
+    }
+}
+
+/// Where the records go. A worker makes each article ready for the output
+/// ([`Output::make`], on any thread, with what [`Output::maker`] gave it);
+/// the calling thread then writes them in input order ([`Output::write`]).
+pub trait Output {
+    /// One article made ready for writing.
+    type Made: Send;
+    /// What the workers need to make an article ready, shared by them all.
+    type Maker: Sync;
+    /// Why writing failed: it stops the run.
+    type Error: std::error::Error + Send + Sync + 'static;
+
+    /// The workers' part of the output.
+    fn maker(&self) -> Self::Maker;
+
+    /// Makes an article and its record ready (on a worker thread).
+    fn make(maker: &Self::Maker, article: ArticleInput, record: ArticleEvents) -> Self::Made;
+
+    /// Writes one article, in input order.
+    fn write(&mut self, made: Self::Made) -> Result<(), Self::Error>;
+
+    /// Writes what is still pending, after the last article.
+    fn finish(&mut self) -> Result<(), Self::Error>;
+
+    /// What was written so far, for the progress bar (", 120 stored").
+    fn progress(&self) -> String {
+        String::new()
+    }
+}
+
+/// Records as JSON: one object a line, or pretty-printed objects.
+pub struct JsonOutput<W> {
+    pub out: W,
+    pub pretty: bool,
+}
+
+impl<W: Write> Output for JsonOutput<W> {
+    type Made = Vec<u8>;
+    type Maker = bool;
+    type Error = io::Error;
+
+    fn maker(&self) -> bool {
+        self.pretty
+    }
+
+    fn make(pretty: &bool, _: ArticleInput, record: ArticleEvents) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(4096);
+        let written = if *pretty {
+            serde_json::to_writer_pretty(&mut bytes, &record)
+        } else {
+            serde_json::to_writer(&mut bytes, &record)
+        };
+        // Serialising plain data into memory cannot fail; keep the record anyway.
+        debug_assert!(written.is_ok());
+        bytes.push(b'\n');
+        bytes
+    }
+
+    fn write(&mut self, bytes: Vec<u8>) -> io::Result<()> {
+        self.out.write_all(&bytes)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -74,7 +193,8 @@ pub struct Stats {
     /// Events, by PLOVER type.
     pub events: BTreeMap<&'static str, u64>,
     /// Seconds per stage; the worker stages (html, text, mentions, events,
-    /// serialize) are summed over threads.
+    /// serialize: making the record ready for the output) are summed over
+    /// threads; write is the output's (the store's, for `ingest`).
     pub seconds: StageSeconds,
     pub threads: usize,
     /// Peak resident memory of the process (VmHWM), when the system tells it.
@@ -98,13 +218,13 @@ pub struct StageSeconds {
 }
 
 /// The outcome of one item, ready to write.
-enum Done {
-    Record(Box<Record>),
+enum Done<M> {
+    Record(Box<Record<M>>),
     Failed(InputError, Duration),
 }
 
-struct Record {
-    bytes: Vec<u8>,
+struct Record<M> {
+    made: M,
     text_bytes: usize,
     sentences: usize,
     events: Vec<&'static str>,
@@ -114,7 +234,7 @@ struct Record {
 }
 
 /// Extracts one item: the work of a worker thread.
-fn process(item: Result<Item, InputError>, options: &Options, pretty: bool) -> Done {
+fn process<O: Output>(item: Result<Item, InputError>, options: &Options, maker: &O::Maker) -> Done<O::Made> {
     let item = match item {
         Ok(i) => i,
         Err(e) => return Done::Failed(e, Duration::ZERO),
@@ -126,21 +246,16 @@ fn process(item: Result<Item, InputError>, options: &Options, pretty: bool) -> D
     };
     let html = started.elapsed();
     let (record, x) = extract_with_stats(&article, options);
+    let text_bytes = article.text.len();
+    let sentences = record.sentences.len();
+    let events = record.events.iter().map(|e| e.plover.kind.as_str()).collect();
     let t = Instant::now();
-    let mut bytes = Vec::with_capacity(4096);
-    let written = if pretty {
-        serde_json::to_writer_pretty(&mut bytes, &record)
-    } else {
-        serde_json::to_writer(&mut bytes, &record)
-    };
-    // Serialising plain data into memory cannot fail; keep the record anyway.
-    debug_assert!(written.is_ok());
-    bytes.push(b'\n');
+    let made = O::make(maker, article, record);
     Done::Record(Box::new(Record {
-        bytes,
-        text_bytes: article.text.len(),
-        sentences: record.sentences.len(),
-        events: record.events.iter().map(|e| e.plover.kind.as_str()).collect(),
+        made,
+        text_bytes,
+        sentences,
+        events,
         x,
         html,
         serialize: t.elapsed(),
@@ -148,21 +263,22 @@ fn process(item: Result<Item, InputError>, options: &Options, pretty: bool) -> D
 }
 
 /// Writes results in order, reports skips, keeps the counts.
-struct Writer<'a> {
-    out: &'a mut dyn Write,
+struct Writer<'a, O> {
+    out: &'a mut O,
     stats: Stats,
     code: u8,
     bar: Option<ProgressBar>,
     bytes_read: Arc<AtomicU64>,
 }
 
-impl Writer<'_> {
-    fn take(&mut self, done: Done) -> io::Result<()> {
+impl<O: Output> Writer<'_, O> {
+    fn take(&mut self, done: Done<O::Made>) -> Result<(), O::Error> {
         self.stats.read += 1;
         match done {
             Done::Record(r) => {
                 let t = Instant::now();
-                self.out.write_all(&r.bytes)?;
+                let r = *r;
+                self.out.write(r.made)?;
                 let s = &mut self.stats;
                 s.seconds.write += t.elapsed().as_secs_f64();
                 s.articles += 1;
@@ -203,7 +319,7 @@ impl Writer<'_> {
         }
         if let Some(bar) = &self.bar {
             bar.set_position(self.bytes_read.load(Ordering::Relaxed));
-            bar.set_message(format!("{} articles", self.stats.articles));
+            bar.set_message(format!("{} articles{}", self.stats.articles, self.out.progress()));
         }
         Ok(())
     }
@@ -234,9 +350,10 @@ fn progress_bar(settings: &Settings) -> Option<ProgressBar> {
 /// Runs the pipeline over `inputs`, writing records to `out`; returns the
 /// exit code (0, 1 when records were skipped, 2 when a file was unreadable)
 /// and the statistics. Fails only when the output cannot be written.
-pub fn run<I>(inputs: I, settings: &Settings, out: &mut dyn Write) -> io::Result<(u8, Stats)>
+pub fn run<I, O>(inputs: I, settings: &Settings, out: &mut O) -> Result<(u8, Stats), O::Error>
 where
     I: Iterator<Item = Result<Item, InputError>> + Send,
+    O: Output,
 {
     let started = Instant::now();
     let mut writer = Writer {
@@ -254,7 +371,9 @@ where
     } else {
         parallel(inputs, settings, &mut writer)?
     };
-    writer.out.flush()?;
+    let t = Instant::now();
+    writer.out.finish()?;
+    writer.stats.seconds.write += t.elapsed().as_secs_f64();
     if let Some(bar) = &writer.bar {
         bar.finish_and_clear();
     }
@@ -267,31 +386,35 @@ where
     Ok((writer.code, stats))
 }
 
-fn sequential<I>(mut inputs: I, settings: &Settings, writer: &mut Writer) -> io::Result<f64>
+fn sequential<I, O>(mut inputs: I, settings: &Settings, writer: &mut Writer<O>) -> Result<f64, O::Error>
 where
     I: Iterator<Item = Result<Item, InputError>>,
+    O: Output,
 {
+    let maker = writer.out.maker();
     let mut read = Duration::ZERO;
     loop {
         let t = Instant::now();
         let Some(item) = inputs.next() else { break };
         read += t.elapsed();
-        writer.take(process(item, &settings.options, settings.pretty))?;
+        writer.take(process::<O>(item, &settings.options, &maker))?;
     }
     Ok(read.as_secs_f64())
 }
 
-fn parallel<I>(mut inputs: I, settings: &Settings, writer: &mut Writer) -> io::Result<f64>
+fn parallel<I, O>(mut inputs: I, settings: &Settings, writer: &mut Writer<O>) -> Result<f64, O::Error>
 where
     I: Iterator<Item = Result<Item, InputError>> + Send,
+    O: Output,
 {
     let window = settings.window();
     let options = settings.options;
-    let pretty = settings.pretty;
+    let maker = writer.out.maker();
+    let maker = &maker;
     std::thread::scope(|scope| {
         let (job_tx, job_rx) = sync_channel::<(u64, Result<Item, InputError>)>(window);
         let job_rx = Arc::new(Mutex::new(job_rx));
-        let (done_tx, done_rx) = channel::<(u64, Done)>();
+        let (done_tx, done_rx) = channel::<(u64, Done<O::Made>)>();
         let (token_tx, token_rx) = sync_channel::<()>(window);
         for _ in 0..window {
             // The channel holds exactly `window` tokens: never full here.
@@ -322,14 +445,14 @@ where
                     Err(_) => return,
                 };
                 let Ok((seq, item)) = job else { return };
-                if done.send((seq, process(item, &options, pretty))).is_err() {
+                if done.send((seq, process::<O>(item, &options, maker))).is_err() {
                     return;
                 }
             });
         }
         drop(done_tx);
         drop(job_rx);
-        let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, Done<O::Made>> = BTreeMap::new();
         let mut next = 0u64;
         for (seq, done) in &done_rx {
             pending.insert(seq, done);
@@ -471,7 +594,6 @@ impl fmt::Display for Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use vigie_extract::ArticleInput;
 
     fn items(n: usize) -> Vec<Result<Item, InputError>> {
         (0..n)
@@ -495,18 +617,24 @@ mod tests {
             .collect()
     }
 
-    fn run_with(threads: usize, n: usize) -> (Vec<u8>, u8, Stats) {
-        let settings = Settings {
+    fn settings(threads: usize) -> Settings {
+        Settings {
             threads,
             options: Options::default(),
-            pretty: false,
             progress: false,
             total_bytes: None,
             bytes_read: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    fn run_with(threads: usize, n: usize) -> (Vec<u8>, u8, Stats) {
+        let settings = settings(threads);
+        let mut out = JsonOutput {
+            out: Vec::new(),
+            pretty: false,
         };
-        let mut out = Vec::new();
         let (code, stats) = run(items(n).into_iter(), &settings, &mut out).unwrap();
-        (out, code, stats)
+        (out.out, code, stats)
     }
 
     #[test]
@@ -547,14 +675,7 @@ mod tests {
                 Ok(())
             }
         }
-        let settings = Settings {
-            threads: 2,
-            options: Options::default(),
-            pretty: false,
-            progress: false,
-            total_bytes: None,
-            bytes_read: Arc::new(AtomicU64::new(0)),
-        };
+        let settings = settings(2);
         // A long input: the run must end at the first write, not read it all.
         let endless = std::iter::repeat_with(|| {
             Ok(Item::Article(ArticleInput {
@@ -562,8 +683,61 @@ mod tests {
                 ..Default::default()
             }))
         });
-        let err = run(endless, &settings, &mut Broken).unwrap_err();
+        let mut out = JsonOutput {
+            out: Broken,
+            pretty: false,
+        };
+        let err = run(endless, &settings, &mut out).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    /// An output that batches what it is given, as the store's does.
+    #[derive(Default)]
+    struct Batches {
+        pending: Vec<(String, usize)>,
+        batches: Vec<Vec<(String, usize)>>,
+        finished: usize,
+    }
+
+    impl Output for Batches {
+        type Made = (String, usize);
+        type Maker = ();
+        type Error = io::Error;
+        fn maker(&self) {}
+        fn make(_: &(), article: ArticleInput, record: ArticleEvents) -> (String, usize) {
+            (article.id.unwrap_or_default(), record.sentences.len())
+        }
+        fn write(&mut self, made: (String, usize)) -> io::Result<()> {
+            self.pending.push(made);
+            if self.pending.len() == 4 {
+                self.batches.push(std::mem::take(&mut self.pending));
+            }
+            Ok(())
+        }
+        fn finish(&mut self) -> io::Result<()> {
+            self.finished += 1;
+            if !self.pending.is_empty() {
+                self.batches.push(std::mem::take(&mut self.pending));
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn any_output_gets_the_articles_in_order_then_finishes() {
+        let mut one = Batches::default();
+        let (code, stats) = run(items(30).into_iter(), &settings(1), &mut one).unwrap();
+        assert_eq!((code, stats.articles), (1, 26));
+        assert_eq!(one.finished, 1);
+        let sizes: Vec<usize> = one.batches.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [4, 4, 4, 4, 4, 4, 2]);
+        let ids: Vec<String> = one.batches.concat().into_iter().map(|(id, _)| id).collect();
+        let want: Vec<String> = (0..30).filter(|i| i % 7 != 3).map(|i| format!("a{i}")).collect();
+        assert_eq!(ids, want);
+        let mut two = Batches::default();
+        run(items(30).into_iter(), &settings(3), &mut two).unwrap();
+        assert_eq!(two.batches, one.batches);
+        assert_eq!(two.finished, 1);
     }
 
     #[test]

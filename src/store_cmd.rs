@@ -1,4 +1,5 @@
-//! The store's commands: `vigie ingest` (extract and store articles),
+//! The store's commands: `vigie ingest` (extract articles on every core and
+//! store them in input order, through the pipeline of `extract`),
 //! `vigie events` (query incidents or raw events), `vigie export` (ACLED CSV,
 //! GeoJSON, JSON Lines) and `vigie reindex` (rebuild incidents).
 //!
@@ -8,20 +9,19 @@
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicU64;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use vigie_extract::{extract, ArticleInput, Options};
+use vigie_extract::{ArticleInput, Options};
 use vigie_model::{ArticleEvents, PloverType};
 use vigie_store::export::{self, ExportStats};
 use vigie_store::query::{parse, BBox, Incident, StoredEvent};
-use vigie_store::{Filter, IngestOutcome, Order, Store};
+use vigie_store::{Filter, IngestOutcome, Order, Store, StoreError};
 
-use crate::input::{InputFormat, Inputs, Metadata};
+use crate::input::{InputArgs, UNREADABLE};
+use crate::pipeline::{self, Output, RunArgs};
 
 /// Where the database is.
 #[derive(clap::Args)]
@@ -43,34 +43,15 @@ impl DbArg {
 /// `vigie ingest`.
 #[derive(clap::Args)]
 pub struct IngestArgs {
-    /// Input files, as for `extract`; `-` or nothing reads stdin.
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     #[command(flatten)]
     db: DbArg,
-    /// Input format; `auto` picks by extension (.jsonl/.ndjson: jsonl; else text).
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    input_format: InputFormat,
-    /// Publication date of plain-text articles (YYYY-MM-DD).
-    #[arg(long, value_parser = crate::parse_date)]
-    published: Option<NaiveDate>,
-    /// Language of plain-text articles (ISO 639-1); detected when absent.
-    #[arg(long)]
-    lang: Option<String>,
-    /// Id of a plain-text article (one file only); a hash of the text when absent.
-    #[arg(long)]
-    id: Option<String>,
-    /// URL of a plain-text article.
-    #[arg(long)]
-    url: Option<String>,
-    /// Title of a plain-text article.
-    #[arg(long)]
-    title: Option<String>,
-    /// Source (outlet) of a plain-text article.
-    #[arg(long)]
-    source: Option<String>,
     /// Articles per transaction (a batch is also committed after a second).
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     batch: u32,
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 /// Filters shared by `events` and `export`.
@@ -212,143 +193,116 @@ struct Tally {
     added: u64,
     events: u64,
     duplicates: u64,
-    bad: u64,
 }
 
-fn flush(store: &mut Store, pending: &mut Vec<(ArticleInput, ArticleEvents)>, t: &mut Tally) -> Result<()> {
-    if pending.is_empty() {
-        return Ok(());
-    }
-    let mut batch = store.batch()?;
-    let mut added = (0, 0, 0);
-    for (article, record) in pending.iter() {
-        match batch.ingest(&article.text, record)? {
-            IngestOutcome::Added { events } => {
-                added.0 += 1;
-                added.1 += events as u64;
-            }
-            IngestOutcome::Duplicate { .. } => added.2 += 1,
+/// The pipeline's output for `ingest`: articles stored in input order, in
+/// transactions of `batch` articles (or of what came within a second).
+struct StoreOutput<'s> {
+    store: &'s mut Store,
+    pending: Vec<(String, ArticleEvents)>,
+    batch: usize,
+    last_commit: Instant,
+    tally: Tally,
+}
+
+impl StoreOutput<'_> {
+    /// Stores the pending articles in one transaction.
+    fn commit(&mut self) -> vigie_store::Result<()> {
+        self.last_commit = Instant::now();
+        if self.pending.is_empty() {
+            return Ok(());
         }
+        let mut batch = self.store.batch()?;
+        let mut added = Tally::default();
+        for (text, record) in &self.pending {
+            match batch.ingest(text, record)? {
+                IngestOutcome::Added { events } => {
+                    added.added += 1;
+                    added.events += events as u64;
+                }
+                IngestOutcome::Duplicate { .. } => added.duplicates += 1,
+            }
+        }
+        batch.commit()?;
+        // Counted once committed: a failed batch stores nothing.
+        self.tally.added += added.added;
+        self.tally.events += added.events;
+        self.tally.duplicates += added.duplicates;
+        self.pending.clear();
+        Ok(())
     }
-    batch.commit()?;
-    t.added += added.0;
-    t.events += added.1;
-    t.duplicates += added.2;
-    pending.clear();
-    Ok(())
 }
 
-/// `vigie ingest`: extracts every article and stores it with its events.
+impl Output for StoreOutput<'_> {
+    /// The article's text (stored with it) and its record.
+    type Made = (String, ArticleEvents);
+    type Maker = ();
+    type Error = StoreError;
+
+    fn maker(&self) {}
+
+    fn make(_: &(), article: ArticleInput, record: ArticleEvents) -> Self::Made {
+        (article.text, record)
+    }
+
+    fn write(&mut self, made: Self::Made) -> vigie_store::Result<()> {
+        self.pending.push(made);
+        if self.pending.len() >= self.batch || self.last_commit.elapsed() >= Duration::from_secs(1) {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> vigie_store::Result<()> {
+        self.commit()
+    }
+
+    fn progress(&self) -> String {
+        format!(
+            ", {} stored, {} events, {} already stored",
+            self.tally.added, self.tally.events, self.tally.duplicates
+        )
+    }
+}
+
+/// `vigie ingest`: extracts every article, on every core, and stores it with
+/// its events in input order.
 pub fn ingest(args: IngestArgs) -> Result<u8> {
     let started = Instant::now();
-    let mut files = args.files.clone();
-    if files.is_empty() {
-        files.push(PathBuf::from("-"));
-    }
-    if args.id.is_some() && files.len() > 1 {
-        bail!("--id names one article: give a single file");
-    }
+    let opened = args.input.open().map_err(anyhow::Error::msg)?;
     let path = args.db.path();
     let mut store = Store::open(&path)?;
     let before = store.counts()?;
-    let meta = Metadata {
-        id: args.id.clone(),
-        published: args.published,
-        lang: args.lang.clone(),
-        url: args.url.clone(),
-        title: args.title.clone(),
-        source: args.source.clone(),
+    let settings = args
+        .run
+        .settings(Options::default(), opened.total_bytes, opened.bytes_read);
+    let mut output = StoreOutput {
+        store: &mut store,
+        pending: Vec::new(),
+        batch: args.batch as usize,
+        last_commit: Instant::now(),
+        tally: Tally::default(),
     };
-    let options = Options::default();
-    let progress = io::stderr().is_terminal().then(|| {
-        let pb = indicatif::ProgressBar::new_spinner();
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} articles read ({per_sec}) [{elapsed}] {msg}",
-        ) {
-            pb.set_style(style);
-        }
-        pb.enable_steady_tick(Duration::from_millis(120));
-        pb
-    });
-    let mut tally = Tally::default();
-    let mut pending = Vec::new();
-    let mut last_commit = Instant::now();
-    let mut code = 0u8;
-    let batch = args.batch as usize;
-    // Read with the same readers as `extract` (text, JSON Lines, HTML,
-    // feeds, WARC); extraction runs on this thread, so articles are stored
-    // in input order and each batch commits whole.
-    let inputs = Inputs::new(
-        files.clone(),
-        args.input_format,
-        meta,
-        Arc::new(AtomicU64::new(0)),
-    );
-    for item in inputs {
-        match item.map(|i| i.resolve()) {
-            Ok(Ok(article)) => {
-                let record = extract(&article, &options);
-                pending.push((article, record));
-                if let Some(pb) = &progress {
-                    pb.inc(1);
-                }
-            }
-            Ok(Err(skip)) => {
-                if !skip.quiet {
-                    report(&progress, &format!("vigie: {skip}"));
-                }
-                tally.bad += 1;
-                code = code.max(1);
-            }
-            Err(e) if e.fatal => {
-                report(&progress, &format!("vigie: {e}"));
-                code = 2;
-            }
-            Err(e) => {
-                if !e.quiet {
-                    report(&progress, &e.to_string());
-                }
-                tally.bad += 1;
-                code = code.max(1);
-            }
-        }
-        if pending.len() >= batch || last_commit.elapsed() >= Duration::from_secs(1) {
-            flush(&mut store, &mut pending, &mut tally)?;
-            last_commit = Instant::now();
-            if let Some(pb) = &progress {
-                pb.set_message(format!(
-                    "{} stored, {} events, {} already stored",
-                    tally.added, tally.events, tally.duplicates
-                ));
-            }
-        }
-    }
-    flush(&mut store, &mut pending, &mut tally)?;
-    if let Some(pb) = progress {
-        pb.finish_and_clear();
-    }
+    let (code, stats) = pipeline::run(opened.inputs, &settings, &mut output)?;
+    let tally = output.tally;
+    // Records skipped; a file that could not be read is reported apart.
+    let bad = stats.skipped.values().sum::<u64>() - stats.skipped.get(UNREADABLE).copied().unwrap_or(0);
     let after = store.counts()?;
     eprintln!(
         "vigie: {} articles ingested ({} events), {} skipped ({} already stored, {} unreadable); \
          {} incidents in '{}' ({:+}); {:.1} s",
         tally.added,
         tally.events,
-        tally.duplicates + tally.bad,
+        tally.duplicates + bad,
         tally.duplicates,
-        tally.bad,
+        bad,
         after.incidents,
         path.display(),
         after.incidents as i64 - before.incidents as i64,
         started.elapsed().as_secs_f64()
     );
+    args.run.report(&stats);
     Ok(code)
-}
-
-fn report(progress: &Option<indicatif::ProgressBar>, line: &str) {
-    match progress {
-        Some(pb) => pb.println(line),
-        None => eprintln!("{line}"),
-    }
 }
 
 /// `vigie events`: incidents (or raw events) matching the filters.

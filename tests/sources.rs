@@ -421,13 +421,16 @@ fn threads_give_byte_identical_output() {
 
 #[test]
 fn id_is_refused_for_many_article_inputs() {
-    let out = vigie(&["extract", "--id", "x", &data("feed.xml")], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("--id names one article"),
-        "{}",
-        stderr(&out)
-    );
+    // The same input flags, checked the same way, for both commands.
+    for cmd in ["extract", "ingest"] {
+        let out = vigie(&[cmd, "--id", "x", &data("feed.xml")], b"");
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(
+            stderr(&out).contains("--id names one article: not for JSON Lines, feed or WARC input"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 // ---------------------------------------------------------------- watch
@@ -742,6 +745,152 @@ fn watch_polls_fetches_once_and_survives_failures() {
         "{}",
         stderr(&out)
     );
+}
+
+/// The URLs and titles of the articles a database holds, in storing order.
+fn stored_articles(db: &Path) -> Vec<(String, String)> {
+    let store = vigie_store::Store::open_read_only(db).unwrap();
+    let mut stmt = store
+        .connection()
+        .prepare("SELECT url, title FROM articles ORDER BY id")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    rows
+}
+
+#[test]
+fn watch_into_the_store_ingests_each_item_once_and_retries_failures() {
+    let server = start_server();
+    let dir = tmpdir("watch-db");
+    let db = dir.join("w.db");
+    let run = || {
+        // No retry within a poll: the page that fails once waits for the next.
+        let args = [
+            "watch",
+            "--once",
+            "--db",
+            db.to_str().unwrap(),
+            "--delay",
+            "10ms",
+            "--retries",
+            "0",
+            &server.url("/feed.xml"),
+        ];
+        let out = vigie(&args, b"");
+        assert!(out.stdout.is_empty(), "records go to the store only");
+        (out.status.code(), stderr(&out))
+    };
+    let (code, err) = run();
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!("{}: HTTP status 503", server.url("/flaky.html"))),
+        "{err}"
+    );
+    // The moved item is the first page again: stored once.
+    assert!(
+        err.contains("9 page(s): 3 article(s), 6 failed (1 to retry); 2 stored"),
+        "{err}"
+    );
+    assert!(err.contains("1 already stored; "), "{err}");
+    let a = (server.url("/a.html"), "Talks resume".to_string());
+    let b = (server.url("/b.html"), "Strike on Kharkiv".to_string());
+    let e = (server.url("/flaky.html"), "Protests".to_string());
+    assert_eq!(stored_articles(&db), [a.clone(), b.clone()]);
+    // The state is kept beside the database.
+    assert!(dir.join("w.db-watch.json").exists());
+
+    // Next poll: the feed is read in full (an item is pending), only the
+    // failed page is fetched, and it is stored.
+    let (code, err) = run();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(
+            "1 fetched, 0 unchanged, 0 failed; 1 page(s): 1 article(s), 0 failed (0 to retry); 1 stored"
+        ),
+        "{err}"
+    );
+    assert_eq!(stored_articles(&db), [a.clone(), b.clone(), e.clone()]);
+    assert_eq!(server.hits("/flaky.html"), 2);
+    assert_eq!(server.hits("/a.html"), 2);
+
+    // Then nothing changes: the feed answers 304.
+    let (code, err) = run();
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("0 fetched, 1 unchanged"), "{err}");
+    assert_eq!(server.hits("/a.html"), 2);
+
+    // With the state lost every page is fetched again, and the store still
+    // holds each article once.
+    fs::remove_file(dir.join("w.db-watch.json")).unwrap();
+    let (_, err) = run();
+    assert!(err.contains("0 stored (0 events), 4 already stored"), "{err}");
+    assert_eq!(stored_articles(&db), [a, b, e]);
+    let store = vigie_store::Store::open_read_only(&db).unwrap();
+    let c = store.counts().unwrap();
+    assert!(c.events >= 2 && c.incidents >= 1, "{c:?}");
+}
+
+#[test]
+fn watch_keeps_polling_and_stores_a_failed_page_at_the_next_poll() {
+    let server = start_server();
+    let dir = tmpdir("watch-loop");
+    let db = dir.join("loop.db");
+    let log = dir.join("stderr.txt");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args([
+            "watch",
+            "--db",
+            db.to_str().unwrap(),
+            "--out",
+            dir.join("records.jsonl").to_str().unwrap(),
+            "--interval",
+            "200ms",
+            "--delay",
+            "10ms",
+            "--retries",
+            "0",
+            &server.url("/feed.xml"),
+        ])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    // Until the third poll has been answered (the 304 of the feed).
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while server.not_modified.load(Ordering::SeqCst) == 0 {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!(
+                "vigie watch ended ({status}): {}",
+                fs::read_to_string(&log).unwrap()
+            );
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no third poll within a minute: {}",
+            fs::read_to_string(&log).unwrap()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let err = fs::read_to_string(&log).unwrap();
+    let titles: Vec<String> = stored_articles(&db).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(titles, ["Talks resume", "Strike on Kharkiv", "Protests"], "{err}");
+    assert_eq!(server.hits("/flaky.html"), 2, "{err}");
+    assert_eq!(server.hits("/b.html"), 1, "{err}");
+    // --out keeps the JSON Lines too: one record per article handed over
+    let records = fs::read_to_string(dir.join("records.jsonl")).unwrap();
+    // (the moved item's too, which the store had already).
+    assert_eq!(records.lines().count(), 4, "{records}");
+    let polls: Vec<&str> = err.lines().filter(|l| l.contains("feed(s):")).collect();
+    assert!(polls.len() >= 2, "{err}");
+    assert!(polls[0].contains("(1 to retry); 2 stored"), "{err}");
+    assert!(polls[1].contains("1 page(s): 1 article(s)"), "{err}");
 }
 
 #[test]

@@ -638,3 +638,104 @@ fn ingest_reports_bad_lines_and_stores_the_rest() {
         stderr(&out)
     );
 }
+
+/// Every row of a table, as text, sorted; the clock columns left out.
+fn table_rows(store: &Store, table: &str) -> Vec<String> {
+    let mut stmt = store
+        .connection()
+        .prepare(&format!("SELECT * FROM {table}"))
+        .unwrap();
+    let names: Vec<String> = stmt.column_names().iter().map(|n| n.to_string()).collect();
+    let keep: Vec<usize> = (0..names.len())
+        .filter(|&i| !matches!(names[i].as_str(), "ingested_at" | "updated_at"))
+        .collect();
+    let mut rows: Vec<String> = stmt
+        .query_map([], |r| {
+            let cells: Vec<String> = keep
+                .iter()
+                .map(|&i| {
+                    format!(
+                        "{}={:?}",
+                        names[i],
+                        r.get::<_, rusqlite::types::Value>(i).unwrap()
+                    )
+                })
+                .collect();
+            Ok(cells.join("|"))
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn parallel_ingest_stores_what_one_thread_stores() {
+    let dir = tmpdir("threads");
+    // Reports that merge into incidents (their order matters), one bad line,
+    // and a repeated article, in batches that end mid-way.
+    let mut lines = ten_reports();
+    lines.push("{\"id\": \"bad\"}".into());
+    lines.extend(generated_articles(60));
+    lines.push(lines[2].clone());
+    fs::write(dir.join("in.jsonl"), lines.join("\n") + "\n").unwrap();
+    let run = |threads: &str, db: &str| {
+        let out = vigie_in(
+            &dir,
+            &[
+                "ingest",
+                "--db",
+                db,
+                "--batch",
+                "7",
+                "--threads",
+                threads,
+                "--stats-json",
+                "in.jsonl",
+            ],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let err = stderr(&out);
+        let summary = err
+            .lines()
+            .find(|l| l.contains("articles ingested"))
+            .unwrap_or_else(|| panic!("no summary in {err}"));
+        // The summary without its duration.
+        let summary = summary[..summary.rfind(';').unwrap()].to_string();
+        let stats: serde_json::Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+        (summary, stats)
+    };
+    let (one, stats1) = run("1", "one.db");
+    let (two, stats2) = run("2", "two.db");
+    assert!(
+        one.starts_with("vigie: 70 articles ingested")
+            && one.contains("2 skipped (1 already stored, 1 unreadable)"),
+        "{one}"
+    );
+    assert_eq!(one.replace("one.db", "two.db"), two);
+    assert_eq!(
+        (stats1["threads"].as_u64(), stats2["threads"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(stats1["articles"], 71);
+    assert_eq!(stats1["sentences"], stats2["sentences"]);
+    assert_eq!(stats1["skipped"]["bad JSON Lines record"], 1);
+
+    let a = Store::open_read_only(dir.join("one.db")).unwrap();
+    let b = Store::open_read_only(dir.join("two.db")).unwrap();
+    assert_eq!(a.counts().unwrap(), b.counts().unwrap());
+    assert!(a.counts().unwrap().incidents < a.counts().unwrap().events);
+    for table in [
+        "articles",
+        "events",
+        "event_actors",
+        "incidents",
+        "incident_events",
+    ] {
+        let (ra, rb) = (table_rows(&a, table), table_rows(&b, table));
+        assert!(!ra.is_empty(), "{table} is empty");
+        assert_eq!(ra, rb, "{table} differs between 1 and 2 threads");
+    }
+}
