@@ -882,10 +882,7 @@ fn background(ctx: &Ctx, h: &Hit, before: &[Hit], events: &[Event]) -> bool {
         .filter(|&i| toks[i].sentence == h.sentence)
         .map(|i| ctx.word(&toks[i]).as_str())
         .collect();
-    if words
-        .iter()
-        .any(|w| ctx.lang.relative_where.contains(&w.as_str()))
-    {
+    if words.iter().any(|w| ctx.lang.relative_where.contains(w)) {
         return true;
     }
     if h.sense.pos == Pos::Verb {
@@ -1115,14 +1112,17 @@ fn adjectival(ctx: &Ctx, h: &Hit) -> bool {
         && participle
         && before
             .as_deref()
-            .is_some_and(|w| ctx.lang.determiners.contains(&w))
+            .is_some_and(|w| ctx.lang.determiners.contains(&w.as_str()))
     {
         return true;
     }
     let starts_np = h.toks.start == ctx.doc.sentences[h.sentence].first_token
-        || before
-            .as_deref()
-            .is_some_and(|w| matches!(w, "the" | "a" | "an" | "le" | "la" | "les" | "l'" | "un" | "une"));
+        || before.as_deref().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "le" | "la" | "les" | "l'" | "un" | "une"
+            )
+        });
     let actor_next = ctx
         .m
         .actors
