@@ -115,7 +115,7 @@ pub fn plover(path: &Path, show: &Show) -> Result<String> {
     let records: Vec<Value> =
         serde_json::from_str(&data).with_context(|| format!("'{}' is not a JSON array", path.display()))?;
     let mut per: BTreeMap<PloverType, Tally> = BTreeMap::new();
-    let (mut src_ok, mut src_n, mut tgt_ok, mut tgt_n, mut n) = (0, 0, 0, 0, 0);
+    let (mut src, mut tgt, mut n) = ((0, 0), (0, 0), 0);
     let mut mistakes = String::new();
     let mut shown = 0;
     let (mut actor_mistakes, mut shown_actors) = (String::new(), 0);
@@ -149,42 +149,50 @@ pub fn plover(path: &Path, show: &Show) -> Result<String> {
         let gsrc = codes(&r["source"]);
         let gtgt = codes(&r["target"]);
         if let Some(ev) = out.events.iter().find(|e| e.plover.kind == gold) {
-            if !gsrc.is_empty() {
-                src_n += 1;
-                if ev.source.iter().any(|a| actor_matches(a, &gsrc)) {
-                    src_ok += 1;
-                } else if shown_actors < show.sources {
-                    shown_actors += 1;
-                    let want: Vec<&str> = gsrc.iter().map(String::as_str).collect();
+            let id = r["id"].as_str().unwrap_or("?");
+            let side = |gold_codes: &BTreeSet<String>,
+                        got: &[Actor],
+                        name: &str,
+                        tally: &mut (usize, usize),
+                        shown: &mut usize,
+                        limit: usize,
+                        out: &mut String| {
+                if gold_codes.is_empty() {
+                    return;
+                }
+                tally.1 += 1;
+                if got.iter().any(|a| actor_matches(a, gold_codes)) {
+                    tally.0 += 1;
+                } else if *shown < limit {
+                    *shown += 1;
+                    let want: Vec<&str> = gold_codes.iter().map(String::as_str).collect();
                     let _ = writeln!(
-                        actor_mistakes,
-                        "  {} {} source want [{}] got [{}]: {}",
-                        r["id"].as_str().unwrap_or("?"),
+                        out,
+                        "  {id} {} {name} want [{}] got [{}]: {text}",
                         gold.as_str(),
                         want.join(","),
-                        actor_list(&ev.source),
-                        text
+                        actor_list(got),
                     );
                 }
-            }
-            if !gtgt.is_empty() {
-                tgt_n += 1;
-                if ev.target.iter().any(|a| actor_matches(a, &gtgt)) {
-                    tgt_ok += 1;
-                } else if shown_targets < show.targets {
-                    shown_targets += 1;
-                    let want: Vec<&str> = gtgt.iter().map(String::as_str).collect();
-                    let _ = writeln!(
-                        target_mistakes,
-                        "  {} {} target want [{}] got [{}]: {}",
-                        r["id"].as_str().unwrap_or("?"),
-                        gold.as_str(),
-                        want.join(","),
-                        actor_list(&ev.target),
-                        text
-                    );
-                }
-            }
+            };
+            side(
+                &gsrc,
+                &ev.source,
+                "source",
+                &mut src,
+                &mut shown_actors,
+                show.sources,
+                &mut actor_mistakes,
+            );
+            side(
+                &gtgt,
+                &ev.target,
+                "target",
+                &mut tgt,
+                &mut shown_targets,
+                show.targets,
+                &mut target_mistakes,
+            );
         }
         if shown_extra < show.extra && predicted.iter().any(|t| *t != gold) {
             shown_extra += 1;
@@ -253,9 +261,13 @@ pub fn plover(path: &Path, show: &Show) -> Result<String> {
     let acc = |ok: usize, n: usize| if n == 0 { 0.0 } else { ok as f64 / n as f64 };
     let _ = writeln!(
         table,
-        "sentences {n}; source country accuracy {:.3} ({src_ok}/{src_n}); target country accuracy {:.3} ({tgt_ok}/{tgt_n})",
-        acc(src_ok, src_n),
-        acc(tgt_ok, tgt_n)
+        "sentences {n}; source country accuracy {:.3} ({}/{}); target country accuracy {:.3} ({}/{})",
+        acc(src.0, src.1),
+        src.0,
+        src.1,
+        acc(tgt.0, tgt.1),
+        tgt.0,
+        tgt.1
     );
     if !mistakes.is_empty() {
         let _ = writeln!(table, "missed types:\n{mistakes}");

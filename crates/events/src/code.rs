@@ -1108,16 +1108,11 @@ fn adjectival(ctx: &Ctx, h: &Hit) -> bool {
     let participle = ["ed", "en", "wn", "ght", "uck", "eld"]
         .iter()
         .any(|e| word.ends_with(e));
-    if one_word
-        && participle
-        && before
-            .as_deref()
-            .is_some_and(|w| ctx.lang.determiners.contains(&w.as_str()))
-    {
+    if one_word && participle && before.is_some_and(|w| ctx.lang.determiners.contains(&w.as_str())) {
         return true;
     }
     let starts_np = h.toks.start == ctx.doc.sentences[h.sentence].first_token
-        || before.as_deref().is_some_and(|w| {
+        || before.is_some_and(|w| {
             matches!(
                 w.as_str(),
                 "the" | "a" | "an" | "le" | "la" | "les" | "l'" | "un" | "une"
@@ -1275,7 +1270,7 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     // the auxiliary is a state of the subject, not a passive.
     let first_word = ctx.word(&toks[h.toks.start]);
     let predicate_adjective = ctx.lang.predicate_adjectives.contains(&first_word.as_str())
-        || (doc.lang == "en" && !looks_like_participle(&first_word));
+        || (doc.lang == "en" && !looks_like_participle(first_word));
     let passive = h.sense.pos != Pos::Noun
         && !reflexive
         && !predicate_adjective
