@@ -19,7 +19,6 @@
 //! One event is kept per (type, sources, targets): a restated act merges
 //! into its first report.
 
-use std::cell::OnceCell;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -31,6 +30,7 @@ use vigie_text::{Document, Token};
 
 use crate::fatalities::{self, Count};
 use crate::lexicon::{self, Pos, Sense, Triggers};
+use crate::words::{Word, Words};
 use crate::Mentions;
 
 /// A trigger found in the text.
@@ -616,9 +616,9 @@ const EN: Lang = Lang {
 
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
-    /// Lower-cased token texts, made on first use: the rules ask for the
-    /// same words many times per trigger.
-    lower: Vec<OnceCell<String>>,
+    /// Lower-cased token texts: the rules ask for the same words many
+    /// times per trigger.
+    lower: Words,
     m: &'d Mentions,
     lang: &'static Lang,
     published: Option<NaiveDate>,
@@ -629,12 +629,11 @@ struct Ctx<'d, 'a> {
 
 impl Ctx<'_, '_> {
     /// The lower-cased text of `t`, a token of the document.
-    fn word(&self, t: &Token) -> &String {
+    fn word(&self, t: &Token) -> Word<'_> {
         // Tokens do not overlap: the start finds the token.
         let i = self.doc.tokens.partition_point(|x| x.nstart < t.nstart);
         debug_assert_eq!(self.doc.tokens.get(i).map(|x| x.nend), Some(t.nend));
-        self.lower[i.min(self.lower.len().saturating_sub(1))]
-            .get_or_init(|| self.doc.norm.text[t.nstart..t.nend].to_lowercase())
+        self.lower.get(i)
     }
 
     fn tok_index(&self, pos: usize) -> usize {
@@ -702,11 +701,11 @@ impl Ctx<'_, '_> {
                     | "leurs"
                     | "leur"
             ) {
-                return Some(w.clone());
+                return Some(w.to_string());
             }
             // "de" is a preposition too: stop at it when it governs ("près de").
             if w == "de" || w == "d'" {
-                return Some(w.clone());
+                return Some(w.to_string());
             }
         }
         None
@@ -949,7 +948,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let lang = if doc.lang == "fr" { &FR } else { &EN };
     let ctx = Ctx {
         doc,
-        lower: doc.tokens.iter().map(|_| OnceCell::new()).collect(),
+        lower: Words::new(doc),
         m,
         lang,
         published,
@@ -1036,7 +1035,7 @@ fn reversed(
         return None;
     }
     let from = h.toks.start.saturating_sub(4).max(clause.start);
-    let words: Vec<&String> = (from..h.toks.start)
+    let words: Vec<Word> = (from..h.toks.start)
         .map(|i| ctx.word(&ctx.doc.tokens[i]))
         .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
@@ -1255,7 +1254,7 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     let send = sent.nend;
 
     // Passive voice: an auxiliary "été"/"was" right before the trigger.
-    let prev_words: Vec<&String> = (clause.start..h.toks.start)
+    let prev_words: Vec<Word> = (clause.start..h.toks.start)
         .rev()
         .take(3)
         .map(|i| ctx.word(&toks[i]))
@@ -1559,8 +1558,8 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     }
 
     // Modality.
-    let window: Vec<&String> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
-    let near: Vec<&String> = window.iter().rev().take(5).copied().collect();
+    let window: Vec<Word> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
+    let near: Vec<Word> = window.iter().rev().take(5).copied().collect();
     let negated = near.iter().any(|w| ctx.lang.negation.contains(&w.as_str()));
     let trigger_word = doc.norm.text[h.span.clone()].to_lowercase();
     let future_form = doc.lang == "fr"

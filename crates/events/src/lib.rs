@@ -15,6 +15,7 @@ mod code;
 pub mod fatalities;
 pub mod inflect;
 pub mod lexicon;
+mod words;
 
 use chrono::NaiveDate;
 use vigie_actors::ActorMention;
