@@ -340,40 +340,47 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         .unwrap_or(toks.len())
             })
             .collect();
-        let mut flags = Vec::with_capacity(doc.tokens.len());
+        let mut flags = vec![Cell::new(0u8); doc.tokens.len()];
         // About one token in six is capitalised in wire copy.
         let mut caps = Vec::with_capacity(doc.tokens.len() / 4);
         let (mut honorifics, mut countries) = (Vec::new(), Vec::new());
         let bytes = text.as_bytes();
-        for (i, t) in doc.tokens.iter().enumerate() {
-            // Token spans lie on char boundaries: bytes are enough here.
-            let w = bytes.get(t.nstart..t.nend).unwrap_or_default();
-            let mut f = 0;
-            match w.first() {
-                Some(b) if b.is_ascii_uppercase() => {
+        for (i, (t, f)) in doc.tokens.iter().zip(&mut flags).enumerate() {
+            // Most tokens are ruled out by their first byte. Token spans
+            // lie on char boundaries: bytes are enough.
+            let first = match bytes.get(t.nstart) {
+                Some(&b) if t.nend > t.nstart => b,
+                _ => continue,
+            };
+            match first {
+                b'A'..=b'Z' => {
+                    let w = &bytes[t.nstart..t.nend];
+                    let mut g = 0;
                     if t.kind == TokenKind::Word {
-                        f = CAP;
+                        g = CAP;
                         caps.push(i as u32);
                     }
                     if is_honorific(w) {
-                        f |= HONORIFIC;
+                        g |= HONORIFIC;
                         honorifics.push(i as u32);
                     }
+                    f.set(g);
                 }
-                Some(b) if !b.is_ascii() => {
+                0x80.. => {
                     let upper = text[t.nstart..t.nend]
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase);
                     if t.kind == TokenKind::Word && upper {
-                        f = CAP;
+                        f.set(CAP);
                         caps.push(i as u32);
                     }
                 }
-                Some(b'p' | b'c') if matches!(w, b"pays" | b"country") => countries.push(i as u32),
+                b'p' | b'c' if matches!(&bytes[t.nstart..t.nend], b"pays" | b"country") => {
+                    countries.push(i as u32)
+                }
                 _ => {}
             }
-            flags.push(Cell::new(f));
         }
         Ctx {
             doc,
