@@ -34,6 +34,8 @@ use crate::ActorMention;
 #[derive(Debug, Clone)]
 struct Atom {
     span: Range<usize>,
+    /// The tokens of the span: `toks.end` is the first token after it.
+    toks: Range<usize>,
     sentence: usize,
     /// The form's meanings; those valid only sentence-initially are skipped
     /// unless `initial`.
@@ -508,6 +510,7 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
         };
         out.push(Atom {
             span: s..e,
+            toks: start..ti,
             sentence: tok.sentence,
             links,
             initial,
@@ -556,7 +559,7 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
                 return true;
             }
         }
-        let n = ctx.token_from(a.span.end);
+        let n = a.toks.end;
         let next_is_name = toks.get(n).is_some_and(|t| {
             t.sentence == a.sentence
                 && t.nstart == a.span.end + 1
@@ -564,7 +567,7 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
                 && atoms.binary_search_by_key(&t.nstart, |b| b.span.start).is_err()
                 && !ctx.func(n)
         });
-        let prev_is_name = ctx.token_before(a.span.start).is_some_and(|p| {
+        let prev_is_name = a.toks.start.checked_sub(1).is_some_and(|p| {
             let t = &toks[p];
             // "NATO-member Norway": a compound ending in a common word is no name.
             let compound = ctx
@@ -884,7 +887,7 @@ type Insertion = (usize, usize, u32);
 /// of the phrase, its end and the head entry.
 fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<Insertion> {
     let toks = &ctx.doc.tokens;
-    let first = ctx.token_before(d.span.start)?;
+    let first = d.toks.start.checked_sub(1)?;
     let after = &ctx.text[d.span.end..];
     let after = after.trim_start_matches(' ');
     let after_start = ctx.text.len() - after.len();
@@ -1102,7 +1105,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         }
         // A nationality alone describes a thing ("drones ukrainiens", "Russian gas").
         let has_adj = has(a, kb::DEMONYM_ADJ);
-        let before_noun = ctx.doc.tokens.get(ctx.token_from(a.span.end)).is_some_and(|n| {
+        let before_noun = ctx.doc.tokens.get(a.toks.end).is_some_and(|n| {
             n.sentence == a.sentence
                 && n.kind == TokenKind::Word
                 && ctx.tok_text(n).chars().next().is_some_and(char::is_lowercase)
@@ -1114,7 +1117,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         let capital_city = a.kinds & !kb::CITY == 0;
         // "in Nairobi", "in central Nairobi".
         let located = capital_city
-            && ctx.token_before(a.span.start).is_some_and(|p| {
+            && a.toks.start.checked_sub(1).is_some_and(|p| {
                 let t = &ctx.doc.tokens[p];
                 let lower_word = t.kind == TokenKind::Word && ctx.tok_text(t).starts_with(char::is_lowercase);
                 let t = if lower_word && p > 0 && !in_list(ctx.tok_text(t), LOCATIVES) {
