@@ -108,6 +108,9 @@ impl<'t> Name<'t> {
 #[derive(Debug, Clone)]
 struct Phrase<'t> {
     span: Range<usize>,
+    /// The tokens of the span, as [`Atom::toks`]: the neighbours of a phrase
+    /// are found without a search.
+    toks: Range<usize>,
     sentence: usize,
     coding: Coding<'t>,
 }
@@ -821,22 +824,29 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding<'static>> {
 /// apposition: "President Yoweri Museveni", "U.S. President George Bush",
 /// "Sergei Lavrov, Russia's foreign minister". The title's words win (the
 /// text says which office); the person fills what the title leaves open.
-fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Phrase<'a>> {
-    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
-    for mut p in phrases {
+fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut Vec<Phrase<'a>>) {
+    if !phrases.iter().any(|p| p.coding.known_person) {
+        return;
+    }
+    // In place: the phrases kept are `phrases[..kept]`.
+    let mut kept = 0;
+    for i in 0..phrases.len() {
+        let (out, rest) = phrases.split_at_mut(kept);
+        let p = &mut rest[i - kept];
         // "Mr. Araghchi", "M. Poutine": the honorific belongs to the name.
         if p.coding.known_person {
             let toks = &ctx.doc.tokens;
-            let mut k = ctx.token_before(p.span.start);
+            let mut k = p.toks.start.checked_sub(1);
             if k.is_some_and(|k| ctx.tok_text(&toks[k]) == ".") {
                 k = k.and_then(|k| k.checked_sub(1));
             }
             if let Some(k) = k {
                 let t = &toks[k];
                 let close = p.span.start - t.nend <= 2 && t.sentence == p.sentence;
-                let taken = out.last().is_some_and(|q| q.span.end > t.nstart);
+                let taken = out.last().is_some_and(|q: &Phrase| q.span.end > t.nstart);
                 if close && !taken && ctx.honorific(k) {
                     p.span.start = t.nstart;
+                    p.toks.start = k;
                 }
             }
         }
@@ -863,6 +873,7 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Ph
                     (p.coding, prev.coding)
                 };
                 prev.span.end = p.span.end;
+                prev.toks.end = p.toks.end;
                 prev.coding = Coding {
                     country: title.country.or(person.country),
                     sector: title.sector.or(person.sector),
@@ -874,13 +885,17 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Ph
                 continue;
             }
         }
-        out.push(p);
+        if kept != i {
+            phrases.swap(kept, i);
+        }
+        kept += 1;
     }
-    out
+    phrases.truncate(kept);
 }
 
-/// A French insertion: start and end of the phrase, head entry.
-type Insertion = (usize, usize, u32);
+/// A French insertion: start and end of the phrase, head entry, index of
+/// its first token.
+type Insertion = (usize, usize, u32, usize);
 
 /// The French insertion "ministère russe de la Défense": the words before a
 /// demonym plus the text after it form a known head form. Returns the start
@@ -935,7 +950,7 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<Insertion> {
                 .map(|l| l.entry);
             if let Some(h) = head {
                 if best.is_none_or(|b| end > b.1 || (end == b.1 && t.nstart < b.0)) {
-                    best = Some((t.nstart, end, h));
+                    best = Some((t.nstart, end, h, k));
                 }
             }
         }
@@ -956,7 +971,7 @@ fn push_insertion(
     out: &mut Vec<Phrase>,
     from: usize,
     d: &Atom,
-    (s, e, h): (usize, usize, u32),
+    (s, e, h, first): Insertion,
 ) -> usize {
     let mut coding = head_coding(ctx.entry(h));
     coding.country = modifier_country(ctx, d);
@@ -972,6 +987,7 @@ fn push_insertion(
     }
     out.push(Phrase {
         span: s..e,
+        toks: first..ctx.token_from(e),
         sentence: d.sentence,
         coding,
     });
@@ -999,7 +1015,8 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         let head_a = first_of(ctx, a, HEAD);
         // French insertion, anchored on a demonym: "ministre russe des Affaires étrangères".
         if let Some(d) = next.filter(|b| has(b, kb::DEMONYM_ADJ)) {
-            if let Some(found) = insertion(i + 1).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end) {
+            if let Some(found) = insertion(i + 1).filter(|&(s, e, _, _)| s <= a.span.start && e > d.span.end)
+            {
                 i = push_insertion(ctx, atoms, &mut out, i + 2, d, found);
                 continue;
             }
@@ -1007,7 +1024,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         if head_a.is_none() {
             // An insertion whose head is no atom of its own: "ministère russe de la Défense".
             if has(a, kb::DEMONYM_ADJ) {
-                if let Some(found) = insertion(i).filter(|&(_, e, _)| e > a.span.end) {
+                if let Some(found) = insertion(i).filter(|&(_, e, _, _)| e > a.span.end) {
                     i = push_insertion(ctx, atoms, &mut out, i + 1, a, found);
                     continue;
                 }
@@ -1039,6 +1056,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                     if combined {
                         out.push(Phrase {
                             span: a.span.start..b.span.end,
+                            toks: a.toks.start..b.toks.end,
                             sentence: a.sentence,
                             coding,
                         });
@@ -1095,8 +1113,12 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                 }
             }
             coding.weak = a.weak && coding.country.is_none() && coding.igo.is_none();
+            let end_tok = next
+                .filter(|b| b.span.end == end)
+                .map_or(a.toks.end, |b| b.toks.end);
             out.push(Phrase {
                 span: a.span.start..end,
+                toks: a.toks.start..end_tok,
                 sentence: a.sentence,
                 coding,
             });
@@ -1135,6 +1157,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             coding.adjective = adjective_only;
             out.push(Phrase {
                 span: a.span.clone(),
+                toks: a.toks.clone(),
                 sentence: a.sentence,
                 coding,
             });
@@ -1206,7 +1229,7 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
             continue;
         }
         // Name after the title: "President Emmanuel Macron" or ", Wang Yi".
-        let mut i = ctx.token_from(p.span.end);
+        let mut i = p.toks.end;
         if let Some(t) = toks.get(i) {
             if ctx.tok_text(t) == "," && t.nstart == p.span.end {
                 i += 1;
@@ -1219,11 +1242,12 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
                 p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
                 p.coding.person = true;
                 p.span.end = toks[r.end - 1].nend;
+                p.toks.end = r.end;
                 continue;
             }
         }
         // Name before: "Wang Yi, le chef ..." / "Sergei Lavrov, Russia's foreign minister".
-        let Some(mut k) = ctx.token_before(p.span.start) else {
+        let Some(mut k) = p.toks.start.checked_sub(1) else {
             continue;
         };
         // Skip a determiner or possessive between the comma and the title
@@ -1258,6 +1282,7 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
             p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
             p.coding.person = true;
             p.span.start = toks[s].nstart;
+            p.toks.start = s;
         }
     }
 }
@@ -1328,6 +1353,7 @@ fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phras
             };
             out.push(Phrase {
                 span: t.nstart..toks[r.end - 1].nend,
+                toks: i..r.end,
                 sentence: t.sentence,
                 coding,
             });
@@ -1335,6 +1361,23 @@ fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phras
         }
     }
     out
+}
+
+/// Sorts phrases by start, stably (already sorted, as they mostly are: no
+/// work).
+fn sort_by_start(ctx: &Ctx, phrases: &mut [Phrase]) {
+    if !phrases.is_sorted_by_key(|p| p.span.start) {
+        phrases.sort_by_key(|p| p.span.start);
+    }
+    // The token ranges follow the spans (see `Phrase::toks`).
+    debug_assert!(phrases.iter().all(|p| {
+        p.toks.end == ctx.token_from(p.span.end)
+            && ctx
+                .doc
+                .tokens
+                .get(p.toks.start)
+                .is_some_and(|t| t.nstart == p.span.start)
+    }));
 }
 
 fn surname(name: &str) -> &str {
@@ -1347,10 +1390,10 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     let atoms = atoms(&ctx);
     let mut phrases: Vec<Phrase> = phrases(&ctx, &atoms);
     attach_names(&ctx, &mut phrases);
-    let mut phrases = join_known_persons(&ctx, phrases);
+    join_known_persons(&ctx, &mut phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
     phrases.extend(honorific_persons(&ctx, &phrases));
-    phrases.sort_by_key(|p| p.span.start);
+    sort_by_start(&ctx, &mut phrases);
 
     // Surnames named again without title or honorific: surname → the
     // phrase of the first mention. A capitalised word is looked up only when
@@ -1405,13 +1448,14 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
             if !covered(&taken, t.nstart) && phrases[k].span.end <= t.nstart {
                 extra.push(Phrase {
                     span: t.nstart..t.nend,
+                    toks: i as usize..i as usize + 1,
                     sentence: t.sentence,
                     coding: phrases[k].coding,
                 });
             }
         }
         phrases.extend(extra);
-        phrases.sort_by_key(|p| p.span.start);
+        sort_by_start(&ctx, &mut phrases);
     }
 
     // Coreference in article order.
@@ -1442,11 +1486,13 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
         // "les deux ministres": the last two persons.
         if c.title && c.plural && !c.person {
-            let before = ctx
-                .token_before(p.span.start)
+            let before = p
+                .toks
+                .start
+                .checked_sub(1)
                 .map(|i| ctx.tok_text(&doc.tokens[i]).to_lowercase());
             if matches!(before.as_deref(), Some("deux" | "two" | "both")) && persons.len() >= 2 {
-                let i = ctx.token_before(p.span.start).unwrap_or(0);
+                let i = p.toks.start.saturating_sub(1);
                 let span = doc.tokens[i].nstart..p.span.end;
                 for k in &persons[persons.len() - 2..] {
                     out.push(ActorMention {
@@ -1531,6 +1577,8 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
     }
     out.extend(extra);
-    out.sort_by_key(|m| m.nstart);
+    if !out.is_sorted_by_key(|m| m.nstart) {
+        out.sort_by_key(|m| m.nstart);
+    }
     out
 }
