@@ -409,18 +409,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tokens.partition_point(|t| t.nstart < pos)
     }
 
-    /// Index of the last token ending at or before `pos`, if any.
-    fn token_before(&self, pos: usize) -> Option<usize> {
-        let i = self.token_from(pos);
-        // Tokens do not overlap: the one before `i` may still contain `pos`.
-        let i = if i > 0 && self.doc.tokens[i - 1].nend > pos {
-            i - 1
-        } else {
-            i
-        };
-        i.checked_sub(1)
-    }
-
     fn tok_text(&self, t: &Token) -> &'d str {
         &self.text[t.nstart..t.nend]
     }
