@@ -369,26 +369,29 @@ fn suffix_forms(cells: &mut [Cell], ids: &mut [u32]) {
     const ROOT: u32 = 0;
     const DEAD: u32 = u32::MAX;
     let n = cells.len();
-    let used = |c: usize| cells[c].check != Cell::FREE;
     let base = |c: usize| (cells[c].base & !Cell::END) as usize;
-    // Children of each cell, by label (a CSR table), from the parent links.
+    // The cells under the root and their parents.
+    let parents = || {
+        cells
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, cell)| cell.check != Cell::FREE)
+            .map(|(c, cell)| (c, cell.check as usize))
+    };
+    // Children of each cell (a CSR table), from the parent links.
     let mut start = vec![0u32; n + 1];
-    for c in 1..n {
-        if used(c) {
-            start[cells[c].check as usize + 1] += 1;
-        }
+    for (_, p) in parents() {
+        start[p + 1] += 1;
     }
     for c in 0..n {
         start[c + 1] += start[c];
     }
     let mut fill = start.clone();
     let mut children = vec![0u32; start[n] as usize];
-    for c in 1..n {
-        if used(c) {
-            let p = cells[c].check as usize;
-            children[fill[p] as usize] = c as u32;
-            fill[p] += 1;
-        }
+    for (c, p) in parents() {
+        children[fill[p] as usize] = c as u32;
+        fill[p] += 1;
     }
     let child = |s: usize, l: usize| -> Option<usize> {
         let t = base(s) + l;
