@@ -436,9 +436,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
 /// Finds atoms: lexicon matches with valid boundaries and case, longest first.
 ///
-/// Forms start words, so the automaton runs anchored at each token start
-/// rather than over every byte: most words leave it after a byte or two, in
-/// the few hot states of a large DFA.
+/// Forms start words, so the matcher is asked at each token start rather
+/// than at every byte: its prefix table rules most words out, the rest leave
+/// the trie after a few bytes.
 fn atoms(ctx: &Ctx) -> Vec<Atom> {
     let text = ctx.text;
     let toks = &ctx.doc.tokens;
@@ -535,12 +535,14 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
         }
         if is_adjective(a) {
             // After a title or sector atom: "président français Emmanuel Macron".
+            // Atoms are in order and apart: the one ending there is just
+            // before (ends grow with the index).
             let after_head = a.span.start.checked_sub(1).is_some_and(|end| {
-                let j = atoms.partition_point(|b| b.span.end < end);
-                atoms[j..]
+                atoms[..i]
                     .iter()
-                    .take_while(|b| b.span.end == end)
-                    .any(|b| b.kinds & HEAD != 0)
+                    .rev()
+                    .take_while(|b| b.span.end >= end)
+                    .any(|b| b.span.end == end && b.kinds & HEAD != 0)
             });
             let before_head = atoms.get(i + 1).is_some_and(|b| {
                 b.sentence == a.sentence && b.kinds & HEAD != 0 && {
@@ -557,7 +559,10 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
             t.sentence == a.sentence
                 && t.nstart == a.span.end + 1
                 && ctx.cap(n)
-                && atoms.binary_search_by_key(&t.nstart, |b| b.span.start).is_err()
+                && !atoms[i + 1..]
+                    .iter()
+                    .take_while(|b| b.span.start <= t.nstart)
+                    .any(|b| b.span.start == t.nstart)
                 && !ctx.func(n)
         });
         let prev_is_name = a.toks.start.checked_sub(1).is_some_and(|p| {
@@ -572,7 +577,11 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
                 && t.nend + 1 == a.span.start
                 && ctx.cap(p)
                 && !compound
-                && atoms.binary_search_by_key(&t.nend, |b| b.span.end).is_err()
+                && !atoms[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.span.end >= t.nend)
+                    .any(|b| b.span.end == t.nend)
                 && !ctx.func(p)
                 && !ctx.honorific(p)
         });
