@@ -1269,7 +1269,7 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     // the auxiliary is a state of the subject, not a passive.
     let first_word = ctx.word(&toks[h.toks.start]);
     let predicate_adjective = ctx.lang.predicate_adjectives.contains(&first_word.as_str())
-        || (doc.lang == "en" && !looks_like_participle(first_word));
+        || (doc.lang == "en" && !looks_like_participle(first_word.as_str()));
     let passive = h.sense.pos != Pos::Noun
         && !reflexive
         && !predicate_adjective

@@ -1,5 +1,5 @@
 //! Trigger lexicons: the words that signal events, per language, compiled
-//! into one Aho-Corasick automaton on first use.
+//! into one form matcher (`vigie-text`'s trie) on first use.
 //!
 //! Files (format in `data/FORMAT.md`): `data/<lang>/triggers.tsv` (`plover
 //! mode cameo acled pos forms`) and `data/<lang>/verbs.tsv` (inflections the

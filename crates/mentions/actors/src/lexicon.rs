@@ -1,5 +1,6 @@
 //! Actor lexicons: the data files under `data/<lang>/`, compiled into one
-//! Aho-Corasick automaton per language, built once on first use.
+//! form matcher per language (`vigie-text`'s [`FormMatcher`], a trie walked
+//! from word starts), built once on first use.
 //!
 //! The files and their columns are documented in `data/FORMAT.md`. Every form
 //! becomes a pattern pointing at one or more [`Entry`]s (a form may name two

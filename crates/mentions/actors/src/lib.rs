@@ -6,10 +6,10 @@
 //! The event stage picks sources and targets among them.
 //!
 //! The lexicons are the files under `data/<lang>/` (format in
-//! `data/FORMAT.md`), compiled once per language into an Aho-Corasick
-//! automaton ([`lexicon`]); [`recognize`](recognize::recognize) turns matches
-//! into phrases, persons and coreferent mentions. Languages without lexicons
-//! get no actors.
+//! `data/FORMAT.md`), compiled once per language into a form matcher
+//! ([`lexicon`]); [`recognize`](recognize::recognize) turns matches into
+//! phrases, persons and coreferent mentions. Languages without lexicons get
+//! no actors.
 
 pub mod lexicon;
 mod names;

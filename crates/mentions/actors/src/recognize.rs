@@ -34,6 +34,8 @@ use crate::ActorMention;
 #[derive(Debug, Clone)]
 struct Atom {
     span: Range<usize>,
+    /// The tokens of the span: `toks.end` is the first token after it.
+    toks: Range<usize>,
     sentence: usize,
     /// The form's meanings; those valid only sentence-initially are skipped
     /// unless `initial`.
@@ -106,6 +108,9 @@ impl<'t> Name<'t> {
 #[derive(Debug, Clone)]
 struct Phrase<'t> {
     span: Range<usize>,
+    /// The tokens of the span, as [`Atom::toks`]: the neighbours of a phrase
+    /// are found without a search.
+    toks: Range<usize>,
     sentence: usize,
     coding: Coding<'t>,
 }
@@ -340,40 +345,47 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         .unwrap_or(toks.len())
             })
             .collect();
-        let mut flags = Vec::with_capacity(doc.tokens.len());
+        let mut flags = vec![Cell::new(0u8); doc.tokens.len()];
         // About one token in six is capitalised in wire copy.
         let mut caps = Vec::with_capacity(doc.tokens.len() / 4);
         let (mut honorifics, mut countries) = (Vec::new(), Vec::new());
         let bytes = text.as_bytes();
-        for (i, t) in doc.tokens.iter().enumerate() {
-            // Token spans lie on char boundaries: bytes are enough here.
-            let w = bytes.get(t.nstart..t.nend).unwrap_or_default();
-            let mut f = 0;
-            match w.first() {
-                Some(b) if b.is_ascii_uppercase() => {
+        for (i, (t, f)) in doc.tokens.iter().zip(&mut flags).enumerate() {
+            // Most tokens are ruled out by their first byte. Token spans
+            // lie on char boundaries: bytes are enough.
+            let first = match bytes.get(t.nstart) {
+                Some(&b) if t.nend > t.nstart => b,
+                _ => continue,
+            };
+            match first {
+                b'A'..=b'Z' => {
+                    let w = &bytes[t.nstart..t.nend];
+                    let mut g = 0;
                     if t.kind == TokenKind::Word {
-                        f = CAP;
+                        g = CAP;
                         caps.push(i as u32);
                     }
                     if is_honorific(w) {
-                        f |= HONORIFIC;
+                        g |= HONORIFIC;
                         honorifics.push(i as u32);
                     }
+                    f.set(g);
                 }
-                Some(b) if !b.is_ascii() => {
+                0x80.. => {
                     let upper = text[t.nstart..t.nend]
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase);
                     if t.kind == TokenKind::Word && upper {
-                        f = CAP;
+                        f.set(CAP);
                         caps.push(i as u32);
                     }
                 }
-                Some(b'p' | b'c') if matches!(w, b"pays" | b"country") => countries.push(i as u32),
+                b'p' | b'c' if matches!(&bytes[t.nstart..t.nend], b"pays" | b"country") => {
+                    countries.push(i as u32)
+                }
                 _ => {}
             }
-            flags.push(Cell::new(f));
         }
         Ctx {
             doc,
@@ -395,18 +407,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Index of the token starting at normalised byte `pos`, or the first after it.
     fn token_from(&self, pos: usize) -> usize {
         self.doc.tokens.partition_point(|t| t.nstart < pos)
-    }
-
-    /// Index of the last token ending at or before `pos`, if any.
-    fn token_before(&self, pos: usize) -> Option<usize> {
-        let i = self.token_from(pos);
-        // Tokens do not overlap: the one before `i` may still contain `pos`.
-        let i = if i > 0 && self.doc.tokens[i - 1].nend > pos {
-            i - 1
-        } else {
-            i
-        };
-        i.checked_sub(1)
     }
 
     fn tok_text(&self, t: &Token) -> &'d str {
@@ -436,9 +436,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
 /// Finds atoms: lexicon matches with valid boundaries and case, longest first.
 ///
-/// Forms start words, so the automaton runs anchored at each token start
-/// rather than over every byte: most words leave it after a byte or two, in
-/// the few hot states of a large DFA.
+/// Forms start words, so the matcher is asked at each token start rather
+/// than at every byte: its prefix table rules most words out, the rest leave
+/// the trie after a few bytes.
 fn atoms(ctx: &Ctx) -> Vec<Atom> {
     let text = ctx.text;
     let toks = &ctx.doc.tokens;
@@ -501,6 +501,7 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
         };
         out.push(Atom {
             span: s..e,
+            toks: start..ti,
             sentence: tok.sentence,
             links,
             initial,
@@ -534,30 +535,37 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
         }
         if is_adjective(a) {
             // After a title or sector atom: "président français Emmanuel Macron".
+            // Atoms are in order and apart: the one ending there is just
+            // before (ends grow with the index).
             let after_head = a.span.start.checked_sub(1).is_some_and(|end| {
-                let j = atoms.partition_point(|b| b.span.end < end);
-                atoms[j..]
+                atoms[..i]
                     .iter()
-                    .take_while(|b| b.span.end == end)
-                    .any(|b| b.kinds & HEAD != 0)
+                    .rev()
+                    .take_while(|b| b.span.end >= end)
+                    .any(|b| b.span.end == end && b.kinds & HEAD != 0)
             });
             let before_head = atoms.get(i + 1).is_some_and(|b| {
-                let g = gap(ctx.text, a.span.end, b.span.start);
-                b.sentence == a.sentence && b.kinds & HEAD != 0 && (g.is_empty() || modifier_gap(ctx, g))
+                b.sentence == a.sentence && b.kinds & HEAD != 0 && {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    g.is_empty() || modifier_gap(ctx, g)
+                }
             });
             if after_head || before_head {
                 return true;
             }
         }
-        let n = ctx.token_from(a.span.end);
+        let n = a.toks.end;
         let next_is_name = toks.get(n).is_some_and(|t| {
             t.sentence == a.sentence
                 && t.nstart == a.span.end + 1
                 && ctx.cap(n)
-                && atoms.binary_search_by_key(&t.nstart, |b| b.span.start).is_err()
+                && !atoms[i + 1..]
+                    .iter()
+                    .take_while(|b| b.span.start <= t.nstart)
+                    .any(|b| b.span.start == t.nstart)
                 && !ctx.func(n)
         });
-        let prev_is_name = ctx.token_before(a.span.start).is_some_and(|p| {
+        let prev_is_name = a.toks.start.checked_sub(1).is_some_and(|p| {
             let t = &toks[p];
             // "NATO-member Norway": a compound ending in a common word is no name.
             let compound = ctx
@@ -569,7 +577,11 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
                 && t.nend + 1 == a.span.start
                 && ctx.cap(p)
                 && !compound
-                && atoms.binary_search_by_key(&t.nend, |b| b.span.end).is_err()
+                && !atoms[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.span.end >= t.nend)
+                    .any(|b| b.span.end == t.nend)
                 && !ctx.func(p)
                 && !ctx.honorific(p)
         });
@@ -811,22 +823,29 @@ fn standalone(ctx: &Ctx, a: &Atom) -> Option<Coding<'static>> {
 /// apposition: "President Yoweri Museveni", "U.S. President George Bush",
 /// "Sergei Lavrov, Russia's foreign minister". The title's words win (the
 /// text says which office); the person fills what the title leaves open.
-fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Phrase<'a>> {
-    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
-    for mut p in phrases {
+fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut Vec<Phrase<'a>>) {
+    if !phrases.iter().any(|p| p.coding.known_person) {
+        return;
+    }
+    // In place: the phrases kept are `phrases[..kept]`.
+    let mut kept = 0;
+    for i in 0..phrases.len() {
+        let (out, rest) = phrases.split_at_mut(kept);
+        let p = &mut rest[i - kept];
         // "Mr. Araghchi", "M. Poutine": the honorific belongs to the name.
         if p.coding.known_person {
             let toks = &ctx.doc.tokens;
-            let mut k = ctx.token_before(p.span.start);
+            let mut k = p.toks.start.checked_sub(1);
             if k.is_some_and(|k| ctx.tok_text(&toks[k]) == ".") {
                 k = k.and_then(|k| k.checked_sub(1));
             }
             if let Some(k) = k {
                 let t = &toks[k];
                 let close = p.span.start - t.nend <= 2 && t.sentence == p.sentence;
-                let taken = out.last().is_some_and(|q| q.span.end > t.nstart);
+                let taken = out.last().is_some_and(|q: &Phrase| q.span.end > t.nstart);
                 if close && !taken && ctx.honorific(k) {
                     p.span.start = t.nstart;
+                    p.toks.start = k;
                 }
             }
         }
@@ -853,6 +872,7 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Ph
                     (p.coding, prev.coding)
                 };
                 prev.span.end = p.span.end;
+                prev.toks.end = p.toks.end;
                 prev.coding = Coding {
                     country: title.country.or(person.country),
                     sector: title.sector.or(person.sector),
@@ -864,20 +884,24 @@ fn join_known_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: Vec<Phrase<'a>>) -> Vec<Ph
                 continue;
             }
         }
-        out.push(p);
+        if kept != i {
+            phrases[kept] = phrases[i].clone();
+        }
+        kept += 1;
     }
-    out
+    phrases.truncate(kept);
 }
 
-/// A French insertion: start and end of the phrase, head entry.
-type Insertion = (usize, usize, u32);
+/// A French insertion: start and end of the phrase, head entry, index of
+/// its first token.
+type Insertion = (usize, usize, u32, usize);
 
 /// The French insertion "ministère russe de la Défense": the words before a
 /// demonym plus the text after it form a known head form. Returns the start
 /// of the phrase, its end and the head entry.
 fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<Insertion> {
     let toks = &ctx.doc.tokens;
-    let first = ctx.token_before(d.span.start)?;
+    let first = d.toks.start.checked_sub(1)?;
     let after = &ctx.text[d.span.end..];
     let after = after.trim_start_matches(' ');
     let after_start = ctx.text.len() - after.len();
@@ -925,7 +949,7 @@ fn inserted_demonym(ctx: &Ctx, d: &Atom) -> Option<Insertion> {
                 .map(|l| l.entry);
             if let Some(h) = head {
                 if best.is_none_or(|b| end > b.1 || (end == b.1 && t.nstart < b.0)) {
-                    best = Some((t.nstart, end, h));
+                    best = Some((t.nstart, end, h, k));
                 }
             }
         }
@@ -946,7 +970,7 @@ fn push_insertion(
     out: &mut Vec<Phrase>,
     from: usize,
     d: &Atom,
-    (s, e, h): (usize, usize, u32),
+    (s, e, h, first): Insertion,
 ) -> usize {
     let mut coding = head_coding(ctx.entry(h));
     coding.country = modifier_country(ctx, d);
@@ -962,6 +986,7 @@ fn push_insertion(
     }
     out.push(Phrase {
         span: s..e,
+        toks: first..ctx.token_from(e),
         sentence: d.sentence,
         coding,
     });
@@ -989,7 +1014,8 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         let head_a = first_of(ctx, a, HEAD);
         // French insertion, anchored on a demonym: "ministre russe des Affaires étrangères".
         if let Some(d) = next.filter(|b| has(b, kb::DEMONYM_ADJ)) {
-            if let Some(found) = insertion(i + 1).filter(|&(s, e, _)| s <= a.span.start && e > d.span.end) {
+            if let Some(found) = insertion(i + 1).filter(|&(s, e, _, _)| s <= a.span.start && e > d.span.end)
+            {
                 i = push_insertion(ctx, atoms, &mut out, i + 2, d, found);
                 continue;
             }
@@ -997,16 +1023,18 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         if head_a.is_none() {
             // An insertion whose head is no atom of its own: "ministère russe de la Défense".
             if has(a, kb::DEMONYM_ADJ) {
-                if let Some(found) = insertion(i).filter(|&(_, e, _)| e > a.span.end) {
+                if let Some(found) = insertion(i).filter(|&(_, e, _, _)| e > a.span.end) {
                     i = push_insertion(ctx, atoms, &mut out, i + 1, a, found);
                     continue;
                 }
             }
             // Modifier before a head: "Ethiopian troops", "Russia's defence ministry", "UN chief".
             if let Some(b) = next {
-                let g = gap(ctx.text, a.span.end, b.span.start);
-                let adjacent = g.is_empty() || g == "'s" || g == "'" || modifier_gap(ctx, g);
-                if let Some(h) = first_of(ctx, b, HEAD).filter(|_| adjacent) {
+                let adjacent = || {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    g.is_empty() || g == "'s" || g == "'" || modifier_gap(ctx, g)
+                };
+                if let Some(h) = first_of(ctx, b, HEAD).filter(|_| adjacent()) {
                     let mut coding = head_coding(h);
                     let combined = if let Some(c) = modifier_country(ctx, a) {
                         coding.country = Some(c);
@@ -1029,6 +1057,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                     if combined {
                         out.push(Phrase {
                             span: a.span.start..b.span.end,
+                            toks: a.toks.start..b.toks.end,
                             sentence: a.sentence,
                             coding,
                         });
@@ -1042,7 +1071,10 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             let mut coding = head_coding(h);
             let mut end = a.span.end;
             let mut j = i + 1;
-            if let Some(b) = next {
+            // What may follow a head: a nationality, a country, an
+            // organisation, a body. The gap is read only then.
+            const MODIFIER: u16 = kb::DEMONYM_ADJ | kb::COUNTRY | kb::CITY | kb::IGO | kb::SEAT | kb::GROUP;
+            if let Some(b) = next.filter(|b| has(b, MODIFIER)) {
                 let g = gap(ctx.text, a.span.end, b.span.start);
                 if g.is_empty() && has(b, kb::DEMONYM_ADJ) {
                     // "forces soudanaises", "chef de la diplomatie chinoise".
@@ -1076,8 +1108,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             // sector noun with no nationality takes the country it is in.
             if coding.country.is_none() && coding.igo.is_none() && !coding.title && j == i + 1 {
                 if let Some(b) = next {
-                    let g = gap(ctx.text, a.span.end, b.span.start);
-                    if has(b, kb::COUNTRY | kb::CITY) && is_in_gap(g) {
+                    if has(b, kb::COUNTRY | kb::CITY) && is_in_gap(gap(ctx.text, a.span.end, b.span.start)) {
                         coding.country = modifier_country(ctx, b);
                         end = b.span.end;
                         j = i + 2;
@@ -1085,8 +1116,12 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                 }
             }
             coding.weak = a.weak && coding.country.is_none() && coding.igo.is_none();
+            let end_tok = next
+                .filter(|b| b.span.end == end)
+                .map_or(a.toks.end, |b| b.toks.end);
             out.push(Phrase {
                 span: a.span.start..end,
+                toks: a.toks.start..end_tok,
                 sentence: a.sentence,
                 coding,
             });
@@ -1095,7 +1130,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         }
         // A nationality alone describes a thing ("drones ukrainiens", "Russian gas").
         let has_adj = has(a, kb::DEMONYM_ADJ);
-        let before_noun = ctx.doc.tokens.get(ctx.token_from(a.span.end)).is_some_and(|n| {
+        let before_noun = ctx.doc.tokens.get(a.toks.end).is_some_and(|n| {
             n.sentence == a.sentence
                 && n.kind == TokenKind::Word
                 && ctx.tok_text(n).chars().next().is_some_and(char::is_lowercase)
@@ -1107,7 +1142,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
         let capital_city = a.kinds & !kb::CITY == 0;
         // "in Nairobi", "in central Nairobi".
         let located = capital_city
-            && ctx.token_before(a.span.start).is_some_and(|p| {
+            && a.toks.start.checked_sub(1).is_some_and(|p| {
                 let t = &ctx.doc.tokens[p];
                 let lower_word = t.kind == TokenKind::Word && ctx.tok_text(t).starts_with(char::is_lowercase);
                 let t = if lower_word && p > 0 && !in_list(ctx.tok_text(t), LOCATIVES) {
@@ -1125,6 +1160,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             coding.adjective = adjective_only;
             out.push(Phrase {
                 span: a.span.clone(),
+                toks: a.toks.clone(),
                 sentence: a.sentence,
                 coding,
             });
@@ -1196,7 +1232,7 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
             continue;
         }
         // Name after the title: "President Emmanuel Macron" or ", Wang Yi".
-        let mut i = ctx.token_from(p.span.end);
+        let mut i = p.toks.end;
         if let Some(t) = toks.get(i) {
             if ctx.tok_text(t) == "," && t.nstart == p.span.end {
                 i += 1;
@@ -1209,11 +1245,12 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
                 p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
                 p.coding.person = true;
                 p.span.end = toks[r.end - 1].nend;
+                p.toks.end = r.end;
                 continue;
             }
         }
         // Name before: "Wang Yi, le chef ..." / "Sergei Lavrov, Russia's foreign minister".
-        let Some(mut k) = ctx.token_before(p.span.start) else {
+        let Some(mut k) = p.toks.start.checked_sub(1) else {
             continue;
         };
         // Skip a determiner or possessive between the comma and the title
@@ -1248,6 +1285,7 @@ fn attach_names<'a>(ctx: &Ctx<'_, 'a>, phrases: &mut [Phrase<'a>]) {
             p.coding.proper = Some(Name::Text(name_text(ctx, &r)));
             p.coding.person = true;
             p.span.start = toks[s].nstart;
+            p.toks.start = s;
         }
     }
 }
@@ -1318,6 +1356,7 @@ fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phras
             };
             out.push(Phrase {
                 span: t.nstart..toks[r.end - 1].nend,
+                toks: i..r.end,
                 sentence: t.sentence,
                 coding,
             });
@@ -1325,6 +1364,23 @@ fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phras
         }
     }
     out
+}
+
+/// Sorts phrases by start, stably (already sorted, as they mostly are: no
+/// work).
+fn sort_by_start(ctx: &Ctx, phrases: &mut [Phrase]) {
+    if !phrases.is_sorted_by_key(|p| p.span.start) {
+        phrases.sort_by_key(|p| p.span.start);
+    }
+    // The token ranges follow the spans (see `Phrase::toks`).
+    debug_assert!(phrases.iter().all(|p| {
+        p.toks.end == ctx.token_from(p.span.end)
+            && ctx
+                .doc
+                .tokens
+                .get(p.toks.start)
+                .is_some_and(|t| t.nstart == p.span.start)
+    }));
 }
 
 fn surname(name: &str) -> &str {
@@ -1337,10 +1393,10 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     let atoms = atoms(&ctx);
     let mut phrases: Vec<Phrase> = phrases(&ctx, &atoms);
     attach_names(&ctx, &mut phrases);
-    let mut phrases = join_known_persons(&ctx, phrases);
+    join_known_persons(&ctx, &mut phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
     phrases.extend(honorific_persons(&ctx, &phrases));
-    phrases.sort_by_key(|p| p.span.start);
+    sort_by_start(&ctx, &mut phrases);
 
     // Surnames named again without title or honorific: surname → the
     // phrase of the first mention. A capitalised word is looked up only when
@@ -1395,13 +1451,14 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
             if !covered(&taken, t.nstart) && phrases[k].span.end <= t.nstart {
                 extra.push(Phrase {
                     span: t.nstart..t.nend,
+                    toks: i as usize..i as usize + 1,
                     sentence: t.sentence,
                     coding: phrases[k].coding,
                 });
             }
         }
         phrases.extend(extra);
-        phrases.sort_by_key(|p| p.span.start);
+        sort_by_start(&ctx, &mut phrases);
     }
 
     // Coreference in article order.
@@ -1432,11 +1489,13 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
         // "les deux ministres": the last two persons.
         if c.title && c.plural && !c.person {
-            let before = ctx
-                .token_before(p.span.start)
+            let before = p
+                .toks
+                .start
+                .checked_sub(1)
                 .map(|i| ctx.tok_text(&doc.tokens[i]).to_lowercase());
             if matches!(before.as_deref(), Some("deux" | "two" | "both")) && persons.len() >= 2 {
-                let i = ctx.token_before(p.span.start).unwrap_or(0);
+                let i = p.toks.start.saturating_sub(1);
                 let span = doc.tokens[i].nstart..p.span.end;
                 for k in &persons[persons.len() - 2..] {
                     out.push(ActorMention {
@@ -1521,6 +1580,8 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
     }
     out.extend(extra);
-    out.sort_by_key(|m| m.nstart);
+    if !out.is_sorted_by_key(|m| m.nstart) {
+        out.sort_by_key(|m| m.nstart);
+    }
     out
 }
