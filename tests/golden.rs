@@ -93,6 +93,9 @@ fn golden_files() {
             .unwrap_or_else(|_| panic!("{} is missing: run with VIGIE_BLESS=1", want_path.display()));
         let want: serde_json::Value = serde_json::from_str(&want_text).unwrap();
         if want != got {
+            // Both sides printed the same way, so the diff shows values, not
+            // the key order of the file.
+            let want_text = serde_json::to_string_pretty(&want).unwrap() + "\n";
             let diff = TextDiff::from_lines(&want_text, &got_text);
             failures.push(format!(
                 "{}:\n{}",

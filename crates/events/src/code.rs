@@ -231,10 +231,23 @@ struct Lang {
     /// prevented, not done ("efforts to end the fighting", "face
     /// imprisonment", "pour éviter des affrontements").
     aims: &'static [&'static str],
-    /// "where" opening a relative clause about a place: an act in it is the
-    /// place's background ("Montenegro, where 28 people have been killed
-    /// this year").
+    /// "where", "in which" opening a relative clause about a place or an
+    /// act: an act in it is background ("Montenegro, where 28 people have
+    /// been killed this year", "two air raids in which 20 people were
+    /// killed"). Phrases of one or more words.
     relative_where: &'static [&'static str],
+    /// Words opening a condition: an act in it is what the sentence's act
+    /// depends on, not an event ("will boycott the elections unless the
+    /// president agrees to step down").
+    conditions: &'static [&'static str],
+    /// Words opening a clause of circumstance: an act of another kind in it
+    /// is the setting of the sentence's act ("resigned as the opposition
+    /// threatened to storm his residence").
+    circumstance: &'static [&'static str],
+    /// Complementizers: an act in a clause they open after a demand, threat
+    /// or agreement is its content ("demanded that Israel ease
+    /// restrictions").
+    complementizers: &'static [&'static str],
     /// English nouns that an act noun before them only modifies ("truce
     /// monitors", "riot police", "invasion forces").
     modified_heads: &'static [&'static str],
@@ -298,6 +311,14 @@ const FR: Lang = Lang {
         "lors de",
         "pendant",
         "au lendemain de",
+        "depuis",
+        "avant",
+        "à l'approche de",
+        "au sujet de",
+        "causés par",
+        "causées par",
+        "causé par",
+        "causée par",
     ],
     must: &[
         "doit",
@@ -386,7 +407,36 @@ const FR: Lang = Lang {
         "craint",
         "craignent",
     ],
-    relative_where: &["où"],
+    relative_where: &[
+        "où",
+        "dans lequel",
+        "dans laquelle",
+        "dans lesquels",
+        "dans lesquelles",
+        "au cours duquel",
+        "au cours de laquelle",
+        "lors duquel",
+        "lors de laquelle",
+        "pendant lequel",
+        "pendant laquelle",
+    ],
+    conditions: &[
+        "si",
+        "s'il",
+        "s'ils",
+        "à moins que",
+        "à moins qu'",
+        "jusqu'à ce que",
+        "jusqu'à ce qu'",
+    ],
+    circumstance: &[
+        "alors que",
+        "alors qu'",
+        "tandis que",
+        "tandis qu'",
+        "au moment où",
+    ],
+    complementizers: &["que", "qu'"],
     modified_heads: &[],
     inserted: &[
         "lundi",
@@ -486,7 +536,10 @@ const EN: Lang = Lang {
         "fears",
         "feared",
     ],
-    relative_where: &["where"],
+    relative_where: &["where", "wherein", "in which", "during which", "at which"],
+    conditions: &["if", "unless", "until", "provided"],
+    circumstance: &["as"],
+    complementizers: &["that"],
     modified_heads: &[
         "monitors",
         "monitor",
@@ -557,6 +610,12 @@ const EN: Lang = Lang {
         "to protest against",
         "despite",
         "during",
+        "since",
+        "before",
+        "ahead of",
+        "prior to",
+        "over",
+        "caused by",
     ],
     agent: &["by"],
     between: &["between"],
@@ -865,33 +924,72 @@ fn looks_like_participle(w: &str) -> bool {
 /// An act named as the cause or setting of the sentence's event, after its
 /// event: "... closed its borders because of fighting between ...",
 /// "... imposed a curfew after a demonstration", "in protest of the
-/// government's refusal". It is background to the news, reported by the
-/// sentence's own event, not a second event.
-fn background(ctx: &Ctx, h: &Hit, before: &[Hit], events: &[Event]) -> bool {
-    let main = events.iter().any(|e| e.evidence.sentence == h.sentence)
-        && before
-            .iter()
-            .any(|p| p.sentence == h.sentence && p.sense.pos != Pos::Noun);
-    if !main {
+/// government's refusal"; an act in a relative clause about a place or an
+/// earlier act ("where 28 people have been killed"), in a condition
+/// ("unless the president agrees"), or of another kind in a clause of
+/// circumstance ("as the opposition threatened"). It is background to the
+/// news, reported by the sentence's own event, not a second event.
+fn background(ctx: &Ctx, h: &Hit, events: &[Event]) -> bool {
+    let main: Vec<PloverType> = events
+        .iter()
+        .filter(|e| e.evidence.sentence == h.sentence)
+        .map(|e| e.plover.kind)
+        .collect();
+    if main.is_empty() {
         return false;
     }
     let toks = &ctx.doc.tokens;
     let from = h.toks.start.saturating_sub(6);
-    let words: Vec<&str> = (from..h.toks.start)
+    let idx: Vec<usize> = (from..h.toks.start)
         .filter(|&i| toks[i].sentence == h.sentence)
-        .map(|i| ctx.word(&toks[i]).as_str())
         .collect();
-    if words.iter().any(|w| ctx.lang.relative_where.contains(w)) {
+    let words: Vec<&str> = idx.iter().map(|&i| ctx.word(&toks[i]).as_str()).collect();
+    // The position in `words` where a phrase of `list` ends, if any.
+    let find = |list: &[&str]| {
+        list.iter().find_map(|b| {
+            let n = b.split(' ').count();
+            (n..=words.len()).rev().find(|&e| words[e - n..e].join(" ") == *b)
+        })
+    };
+    if find(ctx.lang.relative_where).is_some() || find(ctx.lang.conditions).is_some() {
         return true;
+    }
+    if !main.contains(&h.sense.plover) {
+        if let Some(e) = find(ctx.lang.circumstance) {
+            // "as" opens a clause, not a comparison or a role ("such as",
+            // "as well as", "served as", "as part of").
+            let prev = e.checked_sub(2).map(|k| words[k]);
+            let next = words.get(e).copied();
+            let comparison = matches!(
+                prev,
+                Some(
+                    "such"
+                        | "so"
+                        | "as"
+                        | "same"
+                        | "known"
+                        | "described"
+                        | "seen"
+                        | "regarded"
+                        | "served"
+                        | "serve"
+                        | "serves"
+                        | "acting"
+                        | "acted"
+                )
+            ) || matches!(
+                next,
+                Some("well" | "part" | "much" | "many" | "long" | "soon" | "far" | "a" | "an")
+            );
+            if !comparison {
+                return true;
+            }
+        }
     }
     if h.sense.pos == Pos::Verb {
         return false;
     }
-    let text = words.join(" ");
-    ctx.lang
-        .background
-        .iter()
-        .any(|b| text.ends_with(b) || text.contains(&format!("{b} ")) && words.len() <= 6)
+    find(ctx.lang.background).is_some()
 }
 
 /// A nominal act after a verb of aim or risk, in its clause: "efforts to
@@ -972,6 +1070,25 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                     && p.toks.start >= clause.start
                     && p.toks.end <= h.toks.start
             });
+        // "demanded Friday that Israel ease restrictions": the clause the
+        // complementizer opens is the demand's content.
+        let governed = governed
+            || clause.start > 0
+                && ctx
+                    .lang
+                    .complementizers
+                    .contains(&ctx.word(&ctx.doc.tokens[clause.start - 1]).as_str())
+                && hits[..hi]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.sentence == h.sentence)
+                    .any(|p| {
+                        matches!(
+                            p.sense.plover,
+                            PloverType::Request | PloverType::Threaten | PloverType::Agree
+                        ) && p.toks.end < clause.start
+                            && clause.start - p.toks.end <= 7
+                    });
         // What protesters demand is the protest's aim, not a request of its
         // own: "demonstrated in Kirkuk, calling for independence".
         let protest_aim = h.sense.plover == PloverType::Request
@@ -984,7 +1101,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             || protest_aim
             || sought_or_feared(&ctx, h, &clause)
             || modifier(&ctx, h)
-            || background(&ctx, h, &hits[..hi], &events);
+            || background(&ctx, h, &events);
         if governed || adjectival(&ctx, h) {
             continue;
         }
