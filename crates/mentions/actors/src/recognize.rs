@@ -1501,6 +1501,11 @@ fn block<'a>(
     // Surnames named again without title or honorific: surname → the
     // first mention. A capitalised word is looked up only when some known
     // name has its first byte and length (a bit of `sigs`).
+    let titled = phrases
+        .iter()
+        .filter(|p| p.coding.person && p.coding.title && p.coding.proper.is_some())
+        .count();
+    coref.known.reserve(2 * titled);
     for p in &phrases {
         let Some(n) = p
             .coding
@@ -1553,7 +1558,10 @@ fn block<'a>(
         }
     }
 
-    // Coreference in article order.
+    // Coreference in article order. Only an honorific makes a person
+    // without a title ([`honorific_persons`]): `by_surname` is read, and so
+    // kept, only when the document has honorifics.
+    let honorific_names = !ctx.honorifics.is_empty();
     let first = out.len();
     out.reserve(phrases.len() + 4);
     for p in &phrases {
@@ -1606,7 +1614,7 @@ fn block<'a>(
             continue;
         }
         if c.person || (c.title && !c.plural) {
-            if let Some(n) = c.proper {
+            if let Some(n) = c.proper.filter(|_| honorific_names) {
                 coref.by_surname.insert(surname(n.as_str()), c);
             }
             if c.role.is_some() {
