@@ -47,6 +47,10 @@ struct Atom {
     /// An ambiguous form without its determiner: an actor only when combined
     /// with a nationality.
     weak: bool,
+    /// A country or nationality before "-led" ("Saudi-led", "US-led"),
+    /// which the span includes: the force or coalition after it is that
+    /// country's.
+    led: bool,
 }
 
 impl Atom {
@@ -478,7 +482,16 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
         };
         let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
         let last = text[s..e].chars().next_back().unwrap_or(' ');
-        let after_ok = last == '.' || text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+        // English "Saudi-led coalition", "Vietnamese-led forces": a country
+        // or nationality ends before "-led".
+        let led = ctx.lang == "en"
+            && text[e..].starts_with("-led")
+            && text[e + 4..].chars().next().is_none_or(|c| !is_word_char(c))
+            && ctx.lex.kinds[p][usize::from(ctx.first_words[tok.sentence] == start)]
+                & (kb::COUNTRY | kb::DEMONYM_ADJ)
+                != 0;
+        let e = if led { e + 4 } else { e };
+        let after_ok = led || last == '.' || text[e..].chars().next().is_none_or(|c| !is_word_char(c));
         if !(before_ok && after_ok) {
             // Inside a word ("échine"): look again from the next token.
             ti += 1;
@@ -528,6 +541,7 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
             initial,
             kinds,
             weak,
+            led,
         });
     }
     (drop_name_parts(ctx, out), ti)
@@ -1149,8 +1163,34 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             i = j;
             continue;
         }
-        // A nationality alone describes a thing ("drones ukrainiens", "Russian gas").
-        let has_adj = has(a, kb::DEMONYM_ADJ);
+        // "Saudi-led coalition": the coalition of that country's forces (no
+        // sector noun of its own: "the ruling coalition" is no army).
+        if a.led {
+            let coalition = ctx.doc.tokens.get(a.toks.end).filter(|n| {
+                n.sentence == a.sentence
+                    && n.nstart == a.span.end + 1
+                    && matches!(ctx.tok_text(n), "coalition" | "coalitions")
+            });
+            if let (Some(n), Some(country)) = (coalition, modifier_country(ctx, a)) {
+                out.push(Phrase {
+                    span: a.span.start..n.nend,
+                    toks: a.toks.start..a.toks.end + 1,
+                    sentence: a.sentence,
+                    coding: Coding {
+                        country: Some(country),
+                        sector: Some("MIL"),
+                        plural: n.nend - n.nstart > "coalition".len(),
+                        generic: true,
+                        ..Default::default()
+                    },
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // A nationality alone describes a thing ("drones ukrainiens", "Russian
+        // gas"); one that leads ("a Qatar-led mediation") is an actor.
+        let has_adj = has(a, kb::DEMONYM_ADJ) && !a.led;
         let before_noun = ctx.doc.tokens.get(a.toks.end).is_some_and(|n| {
             n.sentence == a.sentence
                 && n.kind == TokenKind::Word
