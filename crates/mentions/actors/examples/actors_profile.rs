@@ -50,10 +50,16 @@ fn main() {
             mentions += found.iter().filter(|m| !m.adjective).count();
             if dump && pass + 1 == passes {
                 for m in &found {
-                    println!("{i}\t{}..{}\t{}\t{:?}\t{}", m.nstart, m.nend, m.sentence, m.actor, m.adjective);
+                    println!(
+                        "{i}\t{}..{}\t{}\t{:?}\t{}",
+                        m.nstart, m.nend, m.sentence, m.actor, m.adjective
+                    );
                 }
             }
         }
     }
-    println!("{lang}/{kind}: {bytes} bytes, {} documents, {mentions} mentions", docs.len());
+    println!(
+        "{lang}/{kind}: {bytes} bytes, {} documents, {mentions} mentions",
+        docs.len()
+    );
 }

@@ -1726,3 +1726,76 @@ fn block<'a>(
         out[first..].sort_by_key(|m| m.nstart);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(m: &ActorMention) -> (&str, Option<&str>, Option<&str>) {
+        (&m.actor.text, m.actor.country.as_deref(), m.actor.role.as_deref())
+    }
+
+    /// The coreference reaches across the blocks of a long document: a
+    /// surname, "M." and a surname, "le pays" and "les deux ministres" far
+    /// from the mentions they refer to.
+    #[test]
+    fn coreference_reaches_across_blocks() {
+        let filler = "La réunion a duré toute la journée sans autre annonce. ".repeat(400);
+        let text = format!(
+            "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a rencontré le chef de la \
+             diplomatie chinoise, Wang Yi, au Mali. {filler}Le pays a protesté. {filler}Wang a \
+             parlé. {filler}M. Lavrov est reparti. {filler}Les deux ministres ont signé."
+        );
+        let doc = vigie_text::analyze(&text, Some("fr"));
+        let lex = crate::lexicon::lexicon("fr").unwrap();
+        // The document is read in several blocks.
+        let ctx = Ctx::new(&doc, lex);
+        let (_, next) = atoms(&ctx, 0);
+        assert!(
+            next < doc.tokens.len() / 2,
+            "one block: {next} of {}",
+            doc.tokens.len()
+        );
+
+        let found = recognize(&doc, lex);
+        let got: Vec<_> = found.iter().map(codes).collect();
+        let rus = Some("RUS");
+        let chn = Some("CHN");
+        let fm = Some("foreign minister");
+        assert_eq!(
+            got,
+            [
+                ("ministre russe des Affaires étrangères, Sergueï Lavrov", rus, fm),
+                ("chef de la diplomatie chinoise, Wang Yi", chn, fm),
+                ("Mali", Some("MLI"), None),
+                ("pays", Some("MLI"), None),
+                ("Wang", chn, fm),
+                ("M. Lavrov", rus, fm),
+                ("deux ministres", chn, fm),
+                ("deux ministres", rus, fm),
+            ]
+        );
+    }
+
+    /// A cut between blocks never parts an atom from the next one: the
+    /// blocks end where a sentence starts, after the last atom.
+    #[test]
+    fn blocks_end_on_sentence_starts() {
+        let text = "Les forces soudanaises ont repris la ville. ".repeat(1000);
+        let doc = vigie_text::analyze(&text, Some("fr"));
+        let ctx = Ctx::new(&doc, crate::lexicon::lexicon("fr").unwrap());
+        let mut from = 0;
+        let mut blocks = 0;
+        while from < doc.tokens.len() {
+            let (atoms, next) = atoms(&ctx, from);
+            assert!(next > from);
+            assert!(atoms.iter().all(|a| a.toks.start >= from && a.toks.end <= next));
+            if next < doc.tokens.len() {
+                assert_ne!(doc.tokens[next].sentence, doc.tokens[next - 1].sentence);
+            }
+            blocks += 1;
+            from = next;
+        }
+        assert!(blocks > 2, "{blocks} blocks");
+    }
+}
