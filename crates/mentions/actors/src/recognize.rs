@@ -1400,7 +1400,6 @@ fn honorific_persons<'a>(
     }
     let toks = &ctx.doc.tokens;
     let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
-    let next = next;
     for &i in honorifics {
         let i = i as usize;
         let t = &toks[i];
