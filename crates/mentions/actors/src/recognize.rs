@@ -1460,19 +1460,24 @@ fn within(list: &[u32], range: Range<usize>) -> &[u32] {
     &list[a..b]
 }
 
+/// Words of [`Coref::sigs`]: 4,096 bits, so that the few hundred names of
+/// a long document leave most of them clear.
+const SIG_WORDS: usize = 64;
+
 /// The signature of a capitalised word for [`Coref::sigs`]: a bit chosen by
-/// its first and last bytes and its length.
+/// its first, second and last bytes and its length.
 fn sig(w: &str) -> (usize, u64) {
     let b = w.as_bytes();
-    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-    let h = (usize::from(first) * 31 + usize::from(last)) * 31 + w.len();
-    (h / 64 % 4, 1u64 << (h % 64))
+    let byte = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+    let last = b.len().saturating_sub(1);
+    let h = ((byte(0) * 31 + byte(1)) * 31 + byte(last)) * 31 + w.len();
+    let h = h.wrapping_mul(0x9E37_79B9) >> 7;
+    (h / 64 % SIG_WORDS, 1u64 << (h % 64))
 }
 
 /// What the light coreference keeps from the blocks read so far: every map
 /// is keyed by name, and "the last ..." is one value, so a block costs the
 /// same whatever came before it.
-#[derive(Default)]
 struct Coref<'t> {
     /// Surname (and, for two-word names, the first word: "Wang Yi" →
     /// "Wang") of each titled person → the coding and end of the first
@@ -1480,7 +1485,7 @@ struct Coref<'t> {
     known: HashMap<&'t str, (Coding<'t>, usize)>,
     /// A bit per [`sig`] of the `known` names: most capitalised words are
     /// ruled out without hashing.
-    sigs: [u64; 4],
+    sigs: [u64; SIG_WORDS],
     /// Surname → the coding of the last person of that name, for an
     /// honorific and a known surname ("M. Barrot").
     by_surname: HashMap<&'t str, Coding<'t>>,
@@ -1493,6 +1498,20 @@ struct Coref<'t> {
     last_country: Option<&'static str>,
     /// The token after the last honorific + name read.
     honorific_next: usize,
+}
+
+impl Default for Coref<'_> {
+    fn default() -> Self {
+        Coref {
+            known: HashMap::new(),
+            sigs: [0; SIG_WORDS],
+            by_surname: HashMap::new(),
+            last_two: [None; 2],
+            last_with_role: None,
+            last_country: None,
+            honorific_next: 0,
+        }
+    }
 }
 
 /// Recognises the actor mentions of a document.
