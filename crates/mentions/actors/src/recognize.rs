@@ -47,6 +47,10 @@ struct Atom {
     /// An ambiguous form without its determiner: an actor only when combined
     /// with a nationality.
     weak: bool,
+    /// A country or nationality before "-led" ("Saudi-led", "US-led"),
+    /// which the span includes: the force or coalition after it is that
+    /// country's.
+    led: bool,
 }
 
 impl Atom {
@@ -434,18 +438,38 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 }
 
-/// Finds atoms: lexicon matches with valid boundaries and case, longest first.
+/// Text read per block: a long document is recognised a block of sentences
+/// at a time (see [`recognize`]), so that each pass reads data still in the
+/// cache and the vectors of a block stay small.
+const BLOCK_BYTES: usize = 8 * 1024;
+
+/// Finds the atoms of one block: lexicon matches with valid boundaries and
+/// case, longest first. The block starts at token `from` and ends at the
+/// first sentence start after [`BLOCK_BYTES`] of text where no atom crosses
+/// or touches the cut, so that no pass sees past it; returns its atoms and
+/// the token after it.
 ///
 /// Forms start words, so the matcher is asked at each token start rather
 /// than at every byte: its prefix table rules most words out, the rest leave
 /// the trie after a few bytes.
-fn atoms(ctx: &Ctx) -> Vec<Atom> {
+fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
     let text = ctx.text;
     let toks = &ctx.doc.tokens;
+    let block_start = toks.get(from).map_or(0, |t| t.nstart);
     // About one word in ten starts a form in wire copy.
-    let mut out: Vec<Atom> = Vec::with_capacity(toks.len() / 8);
-    let mut ti = 0;
+    let mut out: Vec<Atom> = Vec::with_capacity(toks.len().min(BLOCK_BYTES / 4) / 8);
+    let mut ti = from;
+    // End of the last atom: a cut right after it would part two atoms the
+    // name checks read together ([`drop_name_parts`]).
+    let mut last_end = 0;
     while ti < toks.len() {
+        if ti > from
+            && toks[ti].nstart - block_start >= BLOCK_BYTES
+            && toks[ti].sentence != toks[ti - 1].sentence
+            && last_end + 1 < toks[ti].nstart
+        {
+            break;
+        }
         let (start, tok) = (ti, &toks[ti]);
         let s = tok.nstart;
         if tok.kind == TokenKind::Punct {
@@ -458,7 +482,16 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
         };
         let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
         let last = text[s..e].chars().next_back().unwrap_or(' ');
-        let after_ok = last == '.' || text[e..].chars().next().is_none_or(|c| !is_word_char(c));
+        // English "Saudi-led coalition", "Vietnamese-led forces": a country
+        // or nationality ends before "-led".
+        let led = ctx.lang == "en"
+            && text[e..].starts_with("-led")
+            && text[e + 4..].chars().next().is_none_or(|c| !is_word_char(c))
+            && ctx.lex.kinds[p][usize::from(ctx.first_words[tok.sentence] == start)]
+                & (kb::COUNTRY | kb::DEMONYM_ADJ)
+                != 0;
+        let e = if led { e + 4 } else { e };
+        let after_ok = led || last == '.' || text[e..].chars().next().is_none_or(|c| !is_word_char(c));
         if !(before_ok && after_ok) {
             // Inside a word ("échine"): look again from the next token.
             ti += 1;
@@ -499,6 +532,7 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
                 });
             !determined || adjective
         };
+        last_end = e;
         out.push(Atom {
             span: s..e,
             toks: start..ti,
@@ -507,9 +541,10 @@ fn atoms(ctx: &Ctx) -> Vec<Atom> {
             initial,
             kinds,
             weak,
+            led,
         });
     }
-    drop_name_parts(ctx, out)
+    (drop_name_parts(ctx, out), ti)
 }
 
 /// Countries, capitals and demonyms.
@@ -1128,8 +1163,34 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             i = j;
             continue;
         }
-        // A nationality alone describes a thing ("drones ukrainiens", "Russian gas").
-        let has_adj = has(a, kb::DEMONYM_ADJ);
+        // "Saudi-led coalition": the coalition of that country's forces (no
+        // sector noun of its own: "the ruling coalition" is no army).
+        if a.led {
+            let coalition = ctx.doc.tokens.get(a.toks.end).filter(|n| {
+                n.sentence == a.sentence
+                    && n.nstart == a.span.end + 1
+                    && matches!(ctx.tok_text(n), "coalition" | "coalitions")
+            });
+            if let (Some(n), Some(country)) = (coalition, modifier_country(ctx, a)) {
+                out.push(Phrase {
+                    span: a.span.start..n.nend,
+                    toks: a.toks.start..a.toks.end + 1,
+                    sentence: a.sentence,
+                    coding: Coding {
+                        country: Some(country),
+                        sector: Some("MIL"),
+                        plural: n.nend - n.nstart > "coalition".len(),
+                        generic: true,
+                        ..Default::default()
+                    },
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // A nationality alone describes a thing ("drones ukrainiens", "Russian
+        // gas"); one that leads ("a Qatar-led mediation") is an actor.
+        let has_adj = has(a, kb::DEMONYM_ADJ) && !a.led;
         let before_noun = ctx.doc.tokens.get(a.toks.end).is_some_and(|n| {
             n.sentence == a.sentence
                 && n.kind == TokenKind::Word
@@ -1324,23 +1385,28 @@ fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
     }
 }
 
-/// Finds honorific + name mentions ("M. Barrot") not inside phrases.
-fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phrase<'a>> {
+/// Finds honorific + name mentions ("M. Barrot") not inside phrases, among
+/// the `honorifics` of a block. Tokens before `next` are inside a name
+/// already read.
+fn honorific_persons<'a>(
+    ctx: &Ctx<'_, 'a>,
+    honorifics: &[u32],
+    next: &mut usize,
+    phrases: &[Phrase<'a>],
+) -> Vec<Phrase<'a>> {
     let mut out = Vec::new();
-    if ctx.honorifics.is_empty() {
+    if honorifics.is_empty() {
         return out;
     }
     let toks = &ctx.doc.tokens;
     let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
-    // Tokens before `next` are inside a name already read.
-    let mut next = 0;
-    for &i in &ctx.honorifics {
+    for &i in honorifics {
         let i = i as usize;
         let t = &toks[i];
-        if i < next || covered(&taken, t.nstart) {
+        if i < *next || covered(&taken, t.nstart) {
             continue;
         }
-        next = i + 1;
+        *next = i + 1;
         let mut j = i + 1;
         if toks
             .get(j)
@@ -1360,7 +1426,7 @@ fn honorific_persons<'a>(ctx: &Ctx<'_, 'a>, phrases: &[Phrase<'a>]) -> Vec<Phras
                 sentence: t.sentence,
                 coding,
             });
-            next = r.end;
+            *next = r.end;
         }
     }
     out
@@ -1387,33 +1453,118 @@ fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }
 
+/// The tokens of `list` (sorted token indexes) in `range`.
+fn within(list: &[u32], range: Range<usize>) -> &[u32] {
+    let a = list.partition_point(|&i| (i as usize) < range.start);
+    let b = list.partition_point(|&i| (i as usize) < range.end);
+    &list[a..b]
+}
+
+/// Words of [`Coref::sigs`]: 4,096 bits, so that the few hundred names of
+/// a long document leave most of them clear.
+const SIG_WORDS: usize = 64;
+
+/// The signature of a capitalised word for [`Coref::sigs`]: a bit chosen by
+/// its first, second and last bytes and its length.
+fn sig(w: &str) -> (usize, u64) {
+    let b = w.as_bytes();
+    let byte = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+    let last = b.len().saturating_sub(1);
+    let h = ((byte(0) * 31 + byte(1)) * 31 + byte(last)) * 31 + w.len();
+    let h = h.wrapping_mul(0x9E37_79B9) >> 7;
+    (h / 64 % SIG_WORDS, 1u64 << (h % 64))
+}
+
+/// What the light coreference keeps from the blocks read so far: every map
+/// is keyed by name, and "the last ..." is one value, so a block costs the
+/// same whatever came before it.
+struct Coref<'t> {
+    /// Surname (and, for two-word names, the first word: "Wang Yi" →
+    /// "Wang") of each titled person → the coding and end of the first
+    /// mention, for surnames named again alone.
+    known: HashMap<&'t str, (Coding<'t>, usize)>,
+    /// A bit per [`sig`] of the `known` names: most capitalised words are
+    /// ruled out without hashing.
+    sigs: [u64; SIG_WORDS],
+    /// Surname → the coding of the last person of that name, for an
+    /// honorific and a known surname ("M. Barrot").
+    by_surname: HashMap<&'t str, Coding<'t>>,
+    /// The last two persons (or singular titled actors), for "les deux
+    /// ministres"; the older first.
+    last_two: [Option<Coding<'t>>; 2],
+    /// The last of them with a role, for "son homologue".
+    last_with_role: Option<Coding<'t>>,
+    /// The last country named, for "le pays".
+    last_country: Option<&'static str>,
+    /// The token after the last honorific + name read.
+    honorific_next: usize,
+}
+
+impl Default for Coref<'_> {
+    fn default() -> Self {
+        Coref {
+            known: HashMap::new(),
+            sigs: [0; SIG_WORDS],
+            by_surname: HashMap::new(),
+            last_two: [None; 2],
+            last_with_role: None,
+            last_country: None,
+            honorific_next: 0,
+        }
+    }
+}
+
 /// Recognises the actor mentions of a document.
+///
+/// A long document is read a block of sentences at a time (about
+/// [`BLOCK_BYTES`], cut where no pass sees across, see [`atoms`]): atoms,
+/// phrases and names never reach beyond a sentence, and the coreference
+/// keeps its state in [`Coref`] from one block to the next. The mentions are
+/// those of a single pass over the whole text, found at a cost per byte
+/// that does not grow with the document.
 pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
     let ctx = Ctx::new(doc, lex);
-    let atoms = atoms(&ctx);
-    let mut phrases: Vec<Phrase> = phrases(&ctx, &atoms);
-    attach_names(&ctx, &mut phrases);
-    join_known_persons(&ctx, &mut phrases);
+    // About one mention per 55 bytes in dense text; the capacity is only
+    // touched as it is used.
+    let mut out: Vec<ActorMention> = Vec::with_capacity(ctx.text.len() / 40 + 4);
+    let mut coref = Coref::default();
+    let mut from = 0;
+    while from < doc.tokens.len() {
+        let (atoms, next) = atoms(&ctx, from);
+        block(&ctx, &atoms, from..next, &mut coref, &mut out);
+        from = next;
+    }
+    out
+}
+
+/// Recognises the mentions of one block (tokens `range`, atoms `atoms`) and
+/// appends them to `out`.
+fn block<'a>(
+    ctx: &Ctx<'_, 'a>,
+    atoms: &[Atom],
+    range: Range<usize>,
+    coref: &mut Coref<'a>,
+    out: &mut Vec<ActorMention>,
+) {
+    let doc = ctx.doc;
+    let mut phrases: Vec<Phrase> = phrases(ctx, atoms);
+    attach_names(ctx, &mut phrases);
+    join_known_persons(ctx, &mut phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
-    phrases.extend(honorific_persons(&ctx, &phrases));
-    sort_by_start(&ctx, &mut phrases);
+    let honorifics = within(&ctx.honorifics, range.clone());
+    let found = honorific_persons(ctx, honorifics, &mut coref.honorific_next, &phrases);
+    phrases.extend(found);
+    sort_by_start(ctx, &mut phrases);
 
     // Surnames named again without title or honorific: surname → the
-    // phrase of the first mention. A capitalised word is looked up only when
-    // some known name has its first byte and length (a bit of `sigs`).
-    let sig = |w: &str| {
-        let b = w.as_bytes();
-        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-        let h = (usize::from(first) * 31 + usize::from(last)) * 31 + w.len();
-        (h / 64 % 4, 1u64 << (h % 64))
-    };
+    // first mention. A capitalised word is looked up only when some known
+    // name has its first byte and length (a bit of `sigs`).
     let titled = phrases
         .iter()
         .filter(|p| p.coding.person && p.coding.title && p.coding.proper.is_some())
         .count();
-    let mut known: HashMap<&str, usize> = HashMap::with_capacity(2 * titled);
-    let mut sigs = [0u64; 4];
-    for (k, p) in phrases.iter().enumerate() {
+    coref.known.reserve(2 * titled);
+    for p in &phrases {
         let Some(n) = p
             .coding
             .proper
@@ -1423,9 +1574,9 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
             continue;
         };
         let mut add = |name| {
-            known.entry(name).or_insert(k);
+            coref.known.entry(name).or_insert((p.coding, p.span.end));
             let (word, bit) = sig(name);
-            sigs[word] |= bit;
+            coref.sigs[word] |= bit;
         };
         add(surname(n));
         // Family names come first in Chinese, Korean, Hungarian names: "Wang Yi" → "Wang".
@@ -1437,51 +1588,50 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
             add(first);
         }
     }
-    if !known.is_empty() {
+    if !coref.known.is_empty() {
         let taken: Vec<Range<usize>> = phrases.iter().map(|p| p.span.clone()).collect();
         let mut extra = Vec::new();
-        for &i in &ctx.caps {
+        for &i in within(&ctx.caps, range.clone()) {
             let t = &doc.tokens[i as usize];
             let w = ctx.tok_text(t);
             let (word, bit) = sig(w);
-            if sigs[word] & bit == 0 {
+            if coref.sigs[word] & bit == 0 {
                 continue;
             }
-            let Some(&k) = known.get(w) else { continue };
-            if !covered(&taken, t.nstart) && phrases[k].span.end <= t.nstart {
+            let Some(&(coding, end)) = coref.known.get(w) else {
+                continue;
+            };
+            if !covered(&taken, t.nstart) && end <= t.nstart {
                 extra.push(Phrase {
                     span: t.nstart..t.nend,
                     toks: i as usize..i as usize + 1,
                     sentence: t.sentence,
-                    coding: phrases[k].coding,
+                    coding,
                 });
             }
         }
-        phrases.extend(extra);
-        sort_by_start(&ctx, &mut phrases);
+        if !extra.is_empty() {
+            phrases.extend(extra);
+            sort_by_start(ctx, &mut phrases);
+        }
     }
 
-    // Coreference in article order.
-    let mut out: Vec<ActorMention> = Vec::with_capacity(phrases.len() + 4);
-    let mut persons: Vec<Coding> = Vec::new();
-    // Read for honorific + name mentions only: kept when there are some.
-    let honorific_names = phrases.iter().any(|p| p.coding.person && !p.coding.title);
-    let mut by_surname: HashMap<&str, usize> = if honorific_names {
-        HashMap::with_capacity(phrases.iter().filter(|p| p.coding.proper.is_some()).count())
-    } else {
-        HashMap::new()
-    };
-    let mut last_with_role: Option<usize> = None;
+    // Coreference in article order. Only an honorific makes a person
+    // without a title ([`honorific_persons`]): `by_surname` is read, and so
+    // kept, only when the document has honorifics.
+    let honorific_names = !ctx.honorifics.is_empty();
+    let first = out.len();
+    out.reserve(phrases.len() + 4);
     for p in &phrases {
         let mut c = p.coding;
         // Honorific + known surname inherits the title.
         if c.person && !c.title {
-            if let Some(&k) = c.proper.and_then(|n| by_surname.get(surname(n.as_str()))) {
-                c = persons[k];
+            if let Some(&k) = c.proper.and_then(|n| coref.by_surname.get(surname(n.as_str()))) {
+                c = k;
             }
         }
         if c.counterpart {
-            if let Some(k) = last_with_role.map(|i| &persons[i]) {
+            if let Some(k) = coref.last_with_role {
                 c.role = k.role;
                 c.sector = k.sector;
                 c.title = true;
@@ -1494,15 +1644,15 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
                 .start
                 .checked_sub(1)
                 .map(|i| ctx.tok_text(&doc.tokens[i]).to_lowercase());
-            if matches!(before.as_deref(), Some("deux" | "two" | "both")) && persons.len() >= 2 {
+            if let (Some("deux" | "two" | "both"), [Some(a), Some(b)]) = (before.as_deref(), coref.last_two) {
                 let i = p.toks.start.saturating_sub(1);
                 let span = doc.tokens[i].nstart..p.span.end;
-                for k in &persons[persons.len() - 2..] {
+                for k in [a, b] {
                     out.push(ActorMention {
                         nstart: span.start,
                         nend: span.end,
                         sentence: p.sentence,
-                        actor: actor(&ctx, &span, k),
+                        actor: actor(ctx, &span, &k),
                         adjective: false,
                     });
                 }
@@ -1516,37 +1666,41 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
                 nstart: p.span.start,
                 nend: p.span.end,
                 sentence: p.sentence,
-                actor: actor(&ctx, &p.span, &c),
+                actor: actor(ctx, &p.span, &c),
                 adjective: true,
             });
             continue;
         }
         if c.person || (c.title && !c.plural) {
             if let Some(n) = c.proper.filter(|_| honorific_names) {
-                by_surname.insert(surname(n.as_str()), persons.len());
+                coref.by_surname.insert(surname(n.as_str()), c);
             }
             if c.role.is_some() {
-                last_with_role = Some(persons.len());
+                coref.last_with_role = Some(c);
             }
-            persons.push(c);
+            coref.last_two = [coref.last_two[1], Some(c)];
         }
         out.push(ActorMention {
             nstart: p.span.start,
             nend: p.span.end,
             sentence: p.sentence,
-            actor: actor(&ctx, &p.span, &c),
+            actor: actor(ctx, &p.span, &c),
             adjective: c.adjective,
         });
     }
     // "le pays" / "the country": the last country named before.
-    let taken: Vec<Range<usize>> = if ctx.countries.is_empty() {
-        Vec::new()
-    } else {
-        out.iter().map(|m| m.nstart..m.nend).collect()
-    };
+    let countries = within(&ctx.countries, range);
+    if countries.is_empty() {
+        // The last country of the block, for the blocks after it.
+        if let Some(c) = out[first..].iter().rev().find_map(|m| m.actor.country.as_deref()) {
+            coref.last_country = ctx.lex.country(c).map(|(code, _)| code);
+        }
+        return;
+    }
+    let taken: Vec<Range<usize>> = out[first..].iter().map(|m| m.nstart..m.nend).collect();
     let mut extra = Vec::new();
-    let (mut j, mut last_country): (usize, Option<&'static str>) = (0, None);
-    for &i in &ctx.countries {
+    let mut j = first;
+    for &i in countries {
         let (i, t) = (i as usize, &doc.tokens[i as usize]);
         if i == 0 || covered(&taken, t.nstart) {
             continue;
@@ -1560,11 +1714,11 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
         }
         while j < out.len() && out[j].nend <= t.nstart {
             if let Some(c) = out[j].actor.country.as_deref() {
-                last_country = ctx.lex.country(c).map(|(code, _)| code);
+                coref.last_country = ctx.lex.country(c).map(|(code, _)| code);
             }
             j += 1;
         }
-        if let Some(iso3) = last_country {
+        if let Some(iso3) = coref.last_country {
             let c = Coding {
                 country: Some(iso3),
                 country_only: true,
@@ -1574,14 +1728,92 @@ pub fn recognize(doc: &Document, lex: &'static Lexicon) -> Vec<ActorMention> {
                 nstart: t.nstart,
                 nend: t.nend,
                 sentence: t.sentence,
-                actor: actor(&ctx, &(t.nstart..t.nend), &c),
+                actor: actor(ctx, &(t.nstart..t.nend), &c),
                 adjective: false,
             });
         }
     }
-    out.extend(extra);
-    if !out.is_sorted_by_key(|m| m.nstart) {
-        out.sort_by_key(|m| m.nstart);
+    // The rest of the block's countries, for the blocks after it.
+    for m in &out[j..] {
+        if let Some(c) = m.actor.country.as_deref() {
+            coref.last_country = ctx.lex.country(c).map(|(code, _)| code);
+        }
     }
-    out
+    out.extend(extra);
+    if !out[first..].is_sorted_by_key(|m| m.nstart) {
+        out[first..].sort_by_key(|m| m.nstart);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(m: &ActorMention) -> (&str, Option<&str>, Option<&str>) {
+        (&m.actor.text, m.actor.country.as_deref(), m.actor.role.as_deref())
+    }
+
+    /// The coreference reaches across the blocks of a long document: a
+    /// surname, "M." and a surname, "le pays" and "les deux ministres" far
+    /// from the mentions they refer to.
+    #[test]
+    fn coreference_reaches_across_blocks() {
+        let filler = "La réunion a duré toute la journée sans autre annonce. ".repeat(400);
+        let text = format!(
+            "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a rencontré le chef de la \
+             diplomatie chinoise, Wang Yi, au Mali. {filler}Le pays a protesté. {filler}Wang a \
+             parlé. {filler}M. Lavrov est reparti. {filler}Les deux ministres ont signé."
+        );
+        let doc = vigie_text::analyze(&text, Some("fr"));
+        let lex = crate::lexicon::lexicon("fr").unwrap();
+        // The document is read in several blocks.
+        let ctx = Ctx::new(&doc, lex);
+        let (_, next) = atoms(&ctx, 0);
+        assert!(
+            next < doc.tokens.len() / 2,
+            "one block: {next} of {}",
+            doc.tokens.len()
+        );
+
+        let found = recognize(&doc, lex);
+        let got: Vec<_> = found.iter().map(codes).collect();
+        let rus = Some("RUS");
+        let chn = Some("CHN");
+        let fm = Some("foreign minister");
+        assert_eq!(
+            got,
+            [
+                ("ministre russe des Affaires étrangères, Sergueï Lavrov", rus, fm),
+                ("chef de la diplomatie chinoise, Wang Yi", chn, fm),
+                ("Mali", Some("MLI"), None),
+                ("pays", Some("MLI"), None),
+                ("Wang", chn, fm),
+                ("M. Lavrov", rus, fm),
+                ("deux ministres", chn, fm),
+                ("deux ministres", rus, fm),
+            ]
+        );
+    }
+
+    /// A cut between blocks never parts an atom from the next one: the
+    /// blocks end where a sentence starts, after the last atom.
+    #[test]
+    fn blocks_end_on_sentence_starts() {
+        let text = "Les forces soudanaises ont repris la ville. ".repeat(1000);
+        let doc = vigie_text::analyze(&text, Some("fr"));
+        let ctx = Ctx::new(&doc, crate::lexicon::lexicon("fr").unwrap());
+        let mut from = 0;
+        let mut blocks = 0;
+        while from < doc.tokens.len() {
+            let (atoms, next) = atoms(&ctx, from);
+            assert!(next > from);
+            assert!(atoms.iter().all(|a| a.toks.start >= from && a.toks.end <= next));
+            if next < doc.tokens.len() {
+                assert_ne!(doc.tokens[next].sentence, doc.tokens[next - 1].sentence);
+            }
+            blocks += 1;
+            from = next;
+        }
+        assert!(blocks > 2, "{blocks} blocks");
+    }
 }
