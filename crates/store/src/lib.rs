@@ -33,7 +33,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transactio
 use vigie_model::{content_id, ArticleEvents, Event, Feature, Precision, Qualifier};
 
 use crate::cluster::{Clusterer, Clustering, Ev, Key, Loc};
-use crate::schema::{FileState, SCHEMA_VERSION};
+use crate::schema::{FileState, READABLE_FROM, SCHEMA_VERSION};
 use crate::summary::{summarize, Report, Summary};
 
 pub use crate::query::{After, Filter, Incident, Order, StoredEvent};
@@ -205,7 +205,7 @@ impl Store {
                     path: path.to_path_buf(),
                 })
             }
-            FileState::Vigie { version } if version < SCHEMA_VERSION => {
+            FileState::Vigie { version } if version < READABLE_FROM => {
                 return Err(StoreError::NeedsUpgrade {
                     path: path.to_path_buf(),
                     found: version,
@@ -791,21 +791,15 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
 /// place (same country or none; for two places finer than a first-level
 /// region, a box around x as large as the largest distance that can match).
 /// The exact test is [`cluster::compatible`].
+///
+/// With a country, x's look-up is four range scans of the `events_near`
+/// index (narrow and wide dates, x's country and no country), whose columns
+/// hold everything the place and date tests read: its cost depends on how
+/// many events of x's type and country fall within its dates, not on the
+/// size of the database. Without one, x may match any country and the
+/// `events_window` index is walked over the dates.
 fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>)>> {
-    let filter = "AND (?6 IS NULL OR e.place_country IS NULL OR e.place_country = ?6) \
-         AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
-              OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {EV_COLS}, ie.incident FROM events e \
-         LEFT JOIN incident_events ie ON ie.event = e.id \
-         WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 0 \
-         AND e.day_start BETWEEN ?2 AND ?4 AND e.day_end >= ?5 {filter} \
-         UNION ALL \
-         SELECT {EV_COLS}, ie.incident FROM events e \
-         LEFT JOIN incident_events ie ON ie.event = e.id \
-         WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 1 \
-         AND e.day_start BETWEEN ?3 AND ?4 AND e.day_end >= ?5 {filter}"
-    ))?;
+    let mut stmt = tx.prepare_cached(&window_sql(x.loc.as_ref().is_some_and(|l| l.country.is_some())))?;
     let country = x.loc.as_ref().and_then(|l| l.country.clone());
     // The box, in degrees, with a margin; none near the poles or across the
     // antimeridian, where degrees of longitude stop being a fair measure.
@@ -835,6 +829,40 @@ fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>
         |r| Ok((ev_from_row(r)?, r.get::<_, Option<i64>>(12)?)),
     )?;
     rows.collect()
+}
+
+/// The SQL of [`window`]'s look-up, with or without x's country (`?6`).
+fn window_sql(with_country: bool) -> String {
+    let filter = "AND e.day_end >= ?5 \
+         AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
+              OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
+    let arm = |wide: u8, country: &str| {
+        // Narrow events start at most a day before x's start minus their
+        // span; wide ones up to the longest mergeable span before it.
+        let first = if wide == 0 { "?2" } else { "?3" };
+        format!(
+            "SELECT {EV_COLS}, ie.incident FROM events e \
+             LEFT JOIN incident_events ie ON ie.event = e.id \
+             WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = {wide} {country} \
+             AND e.day_start BETWEEN {first} AND ?4 {filter}"
+        )
+    };
+    let arms: Vec<String> = if with_country {
+        [0, 1]
+            .into_iter()
+            .flat_map(|w| {
+                [
+                    arm(w, "AND e.place_country = ?6"),
+                    arm(w, "AND e.place_country IS NULL"),
+                ]
+            })
+            .collect()
+    } else {
+        // ?6 is NULL here; bound all the same so that both forms take the
+        // same parameters.
+        vec![arm(0, "AND ?6 IS NULL"), arm(1, "AND ?6 IS NULL")]
+    };
+    arms.join(" UNION ALL ")
 }
 
 /// The stored members of an incident that come before `from` in canonical
