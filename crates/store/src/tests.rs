@@ -776,19 +776,34 @@ fn candidate_look_up_walks_the_country_index() {
     // depend on the planner's statistics being absent.
     store.connection().execute_batch("ANALYZE").unwrap();
     let p: [&dyn rusqlite::ToSql; 11] = [
-        &"ASSAULT", &700_000, &700_000, &700_002, &700_000, &"UKR", &true, &49.0, &50.0, &36.0,
-        &37.0,
+        &"ASSAULT", &700_000, &700_000, &700_002, &700_000, &"UKR", &true, &49.0, &50.0, &36.0, &37.0,
     ];
     let with = plan(store.connection(), &window_sql(true), &p);
     // Four range scans of the place index, none of the whole type.
     assert_eq!(with.matches("USING INDEX events_near").count(), 4, "{with}");
-    assert!(!with.contains("events_window") && !with.contains("SCAN e"), "{with}");
+    assert!(
+        !with.contains("events_window") && !with.contains("SCAN e"),
+        "{with}"
+    );
     let p: [&dyn rusqlite::ToSql; 11] = [
-        &"ASSAULT", &700_000, &700_000, &700_002, &700_000, &None::<String>, &false, &0.0, &0.0,
-        &0.0, &0.0,
+        &"ASSAULT",
+        &700_000,
+        &700_000,
+        &700_002,
+        &700_000,
+        &None::<String>,
+        &false,
+        &0.0,
+        &0.0,
+        &0.0,
+        &0.0,
     ];
     let without = plan(store.connection(), &window_sql(false), &p);
-    assert_eq!(without.matches("USING INDEX events_window").count(), 2, "{without}");
+    assert_eq!(
+        without.matches("USING INDEX events_window").count(),
+        2,
+        "{without}"
+    );
     assert!(!without.contains("SCAN e"), "{without}");
 }
 
@@ -820,6 +835,8 @@ fn version_1_databases_stay_readable_and_are_upgraded_by_a_writer() {
     drop(store);
     assert_eq!(
         schema::inspect(&path).unwrap(),
-        schema::FileState::Vigie { version: SCHEMA_VERSION }
+        schema::FileState::Vigie {
+            version: SCHEMA_VERSION
+        }
     );
 }
