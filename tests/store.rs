@@ -403,7 +403,7 @@ fn foreign_newer_and_missing_databases_are_refused_untouched() {
         let out = vigie_in(&dir, args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(
-            stderr(&out).contains("'future.db' has schema version 7, newer than this Vigie supports (1)"),
+            stderr(&out).contains("'future.db' has schema version 7, newer than this Vigie supports (2)"),
             "{}",
             stderr(&out)
         );

@@ -24,8 +24,9 @@ pub mod schema;
 pub mod stats;
 pub mod summary;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
@@ -33,7 +34,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row, Transactio
 use vigie_model::{content_id, ArticleEvents, Event, Feature, Precision, Qualifier};
 
 use crate::cluster::{Clusterer, Clustering, Ev, Key, Loc};
-use crate::schema::{FileState, SCHEMA_VERSION};
+use crate::schema::{FileState, READABLE_FROM, SCHEMA_VERSION};
 use crate::summary::{summarize, Report, Summary};
 
 pub use crate::query::{After, Filter, Incident, Order, StoredEvent};
@@ -205,7 +206,7 @@ impl Store {
                     path: path.to_path_buf(),
                 })
             }
-            FileState::Vigie { version } if version < SCHEMA_VERSION => {
+            FileState::Vigie { version } if version < READABLE_FROM => {
                 return Err(StoreError::NeedsUpgrade {
                     path: path.to_path_buf(),
                     found: version,
@@ -635,13 +636,18 @@ fn insert_event(
 ///
 /// A mergeable event re-runs the canonical greedy pass (see [`cluster`]) from
 /// its own position onwards: events before it keep their incidents (the pass
-/// never revisits the past), events after it are re-decided in order. An
-/// event `y` can only decide differently if its own incident or one of its
-/// candidates gained or lost a member (a "touched" incident); a candidate has
-/// every member compatible with `y`, so `y` is re-decided only when it belongs
-/// to a touched incident or is compatible with one of its members, and the
-/// replay stops once the cursor starts after the latest end (plus one day) of
-/// every touched incident's members. What is left is what the full pass gives.
+/// never revisits the past), later events are re-decided in order when their
+/// decision can change. An event `y` can only decide differently if its own
+/// incident or one of its candidates gained or lost a member (a "touched"
+/// incident); a candidate has every member compatible with `y`, so `y` is
+/// re-decided only when it belongs to a touched incident or is compatible
+/// with one of its members. Those events are looked up when an incident
+/// becomes touched (its stored members) and when an event becomes a member
+/// of a touched one (the stored events compatible with it, by [`window`]),
+/// and re-decided in canonical order from a queue; every other event keeps
+/// its incident without being read. What is left is what the full pass
+/// gives, and the work depends on the incidents near the new event, not on
+/// how many events the database holds.
 fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) -> Result<()> {
     let err = |e| StoreError::sqlite(path, e);
     match how {
@@ -660,72 +666,30 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
         .prepare_cached(&format!("SELECT {EV_COLS} FROM events e WHERE e.id = ?1"))
         .and_then(|mut s| s.query_row([id], ev_from_row))
         .map_err(err)?;
-    let from = e.key.clone();
 
-    // Decisions of this replay: event -> anchor, and anchor -> replayed members.
-    let mut decided: HashMap<i64, i64> = HashMap::new();
-    let mut replayed: HashMap<i64, Vec<Ev>> = HashMap::new();
-    let mut moves: Vec<(i64, i64)> = Vec::new();
-    let mut dirty: BTreeSet<i64> = BTreeSet::new();
-    let mut horizon = i32::MIN;
-    // Members of touched incidents, and stored members before `from` of the
-    // incidents looked at (they do not change during the replay).
-    let mut dirty_members: Vec<Ev> = Vec::new();
-    let mut before: HashMap<i64, Vec<Ev>> = HashMap::new();
-
-    let mut cursor = tx
-        .prepare_cached(&format!(
-            "SELECT {EV_COLS}, ie.incident FROM events e \
-             LEFT JOIN incident_events ie ON ie.event = e.id \
-             WHERE e.clustered = 2 AND e.plover = ?1 \
-             AND (e.day_start, e.day_end, e.place_rank, e.order_key) >= (?2, ?3, ?4, ?5) \
-             ORDER BY e.day_start, e.day_end, e.place_rank, e.order_key"
-        ))
-        .map_err(err)?;
-    let mut rows = cursor
-        .query(params![e.plover, from.start, from.end, from.rank, from.tie])
-        .map_err(err)?;
-    while let Some(row) = rows.next().map_err(err)? {
-        let x = ev_from_row(row).map_err(err)?;
-        let old: Option<i64> = row.get(12).map_err(err)?;
-        if x.id != e.id && x.key.start > horizon {
-            break;
-        }
-        // Fast path: x's incident is untouched and x is compatible with no
-        // member of a touched incident, so none of its candidates changed
-        // and neither does its decision.
-        if x.id != e.id {
-            if let Some(o) = old {
-                if !dirty.contains(&o) && !dirty_members.iter().any(|m| cluster::compatible(m, &x)) {
-                    decided.insert(x.id, o);
-                    replayed.entry(o).or_default().push(x);
-                    continue;
-                }
-            }
-        }
+    let mut replay = Replay::default();
+    replay.pending.insert(e.key.clone(), (e, None));
+    while let Some((_, (x, old))) = replay.pending.pop_first() {
         // Incidents with a member compatible with x, as of x's turn.
+        let near = window(tx, &x).map_err(err)?;
         let mut groups: BTreeSet<i64> = BTreeSet::new();
-        for (m, stored) in window(tx, &x).map_err(err)? {
-            if m.key >= x.key || !cluster::compatible(&m, &x) {
+        for (m, stored) in &near {
+            if m.key >= x.key || !cluster::compatible(m, &x) {
                 continue;
             }
-            let anchor = if m.key >= from {
-                decided.get(&m.id).copied()
-            } else {
-                stored
-            };
-            if let Some(a) = anchor {
+            if let Some(a) = replay.decided.get(&m.id).copied().or(*stored) {
                 groups.insert(a);
             }
         }
         let mut best: Option<(usize, Key, i64)> = None;
         for a in groups {
-            if let std::collections::hash_map::Entry::Vacant(v) = before.entry(a) {
-                v.insert(members_before(tx, a, &from).map_err(err)?);
-            }
-            let members: Vec<&Ev> = before[&a]
+            // Members as of x's turn: the stored ones before x that were
+            // not re-decided, and those re-decided into it.
+            let stored = replay.stored_members(tx, a).map_err(err)?;
+            let members: Vec<&Ev> = stored
                 .iter()
-                .chain(replayed.get(&a).into_iter().flatten())
+                .filter(|m| m.key < x.key && !replay.decided.contains_key(&m.id))
+                .chain(replay.replayed.get(&a).into_iter().flatten())
                 .collect();
             if members.is_empty() || !members.iter().all(|m| cluster::compatible(m, &x)) {
                 continue;
@@ -748,27 +712,34 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
         }
         let new = best.map(|b| b.2).unwrap_or(x.id);
         if old != Some(new) {
-            moves.push((x.id, new));
+            replay.moves.push((x.id, new));
             for a in old.into_iter().chain([new]) {
-                if dirty.insert(a) {
-                    // Every stored member of a touched incident: the later
-                    // events compatible with one of them are re-decided, and
-                    // the replay goes on past the latest of them.
-                    for m in members_all(tx, a).map_err(err)? {
-                        horizon = horizon.max(m.key.end.saturating_add(1));
-                        dirty_members.push(m);
+                if replay.dirty.insert(a) {
+                    // Every stored member of a touched incident: its later
+                    // members are re-decided, and so are the later events
+                    // compatible with one of its members.
+                    let members = replay.stored_members(tx, a).map_err(err)?;
+                    for m in members.iter() {
+                        if m.key > x.key && !replay.decided.contains_key(&m.id) {
+                            replay
+                                .pending
+                                .entry(m.key.clone())
+                                .or_insert_with(|| (m.clone(), Some(a)));
+                        }
+                    }
+                    for m in members.iter() {
+                        let w = window(tx, m).map_err(err)?;
+                        replay.queue_compatible(m, &w, &x.key);
                     }
                 }
             }
         }
-        if dirty.contains(&new) || old.is_some_and(|o| dirty.contains(&o)) {
-            horizon = horizon.max(x.key.end.saturating_add(1));
-            dirty_members.push(x.clone());
+        if replay.dirty.contains(&new) || old.is_some_and(|o| replay.dirty.contains(&o)) {
+            replay.queue_compatible(&x, &near, &x.key);
         }
-        decided.insert(x.id, new);
-        replayed.entry(new).or_default().push(x);
+        replay.decided.insert(x.id, new);
+        replay.replayed.entry(new).or_default().push(x);
     }
-    drop(rows);
     {
         let mut link = tx
             .prepare_cached(
@@ -776,14 +747,55 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
                  ON CONFLICT (event) DO UPDATE SET incident = excluded.incident",
             )
             .map_err(err)?;
-        for (event, anchor) in &moves {
+        for (event, anchor) in &replay.moves {
             link.execute(params![event, anchor]).map_err(err)?;
         }
     }
-    for anchor in dirty {
+    for anchor in replay.dirty {
         refresh_incident(tx, path, anchor, now)?;
     }
     Ok(())
+}
+
+/// The state of one replay of [`place`].
+#[derive(Default)]
+struct Replay {
+    /// Events to re-decide, in canonical order, with their stored incident.
+    pending: BTreeMap<Key, (Ev, Option<i64>)>,
+    /// Re-decided events: event -> anchor.
+    decided: HashMap<i64, i64>,
+    /// Re-decided events by the incident they joined.
+    replayed: HashMap<i64, Vec<Ev>>,
+    /// Stored members of the incidents looked at (the database does not
+    /// change during the replay).
+    stored: HashMap<i64, Rc<Vec<Ev>>>,
+    /// Re-decided events whose incident changed.
+    moves: Vec<(i64, i64)>,
+    /// Touched incidents.
+    dirty: BTreeSet<i64>,
+}
+
+impl Replay {
+    fn stored_members(&mut self, tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<Rc<Vec<Ev>>> {
+        if let Some(m) = self.stored.get(&anchor) {
+            return Ok(m.clone());
+        }
+        let m = Rc::new(members_all(tx, anchor)?);
+        self.stored.insert(anchor, m.clone());
+        Ok(m)
+    }
+
+    /// Queues the events after `cursor` compatible with `m` (`near` is
+    /// [`window`] of `m`) that have not been re-decided.
+    fn queue_compatible(&mut self, m: &Ev, near: &[(Ev, Option<i64>)], cursor: &Key) {
+        for (y, stored) in near {
+            if &y.key > cursor && !self.decided.contains_key(&y.id) && cluster::compatible(m, y) {
+                self.pending
+                    .entry(y.key.clone())
+                    .or_insert_with(|| (y.clone(), *stored));
+            }
+        }
+    }
 }
 
 /// Stored mergeable events of x's type whose dates are within a day of x's,
@@ -791,21 +803,15 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
 /// place (same country or none; for two places finer than a first-level
 /// region, a box around x as large as the largest distance that can match).
 /// The exact test is [`cluster::compatible`].
+///
+/// With a country, x's look-up is four range scans of the `events_near`
+/// index (narrow and wide dates, x's country and no country), whose columns
+/// hold everything the place and date tests read: its cost depends on how
+/// many events of x's type and country fall within its dates, not on the
+/// size of the database. Without one, x may match any country and the
+/// `events_window` index is walked over the dates.
 fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>)>> {
-    let filter = "AND (?6 IS NULL OR e.place_country IS NULL OR e.place_country = ?6) \
-         AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
-              OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {EV_COLS}, ie.incident FROM events e \
-         LEFT JOIN incident_events ie ON ie.event = e.id \
-         WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 0 \
-         AND e.day_start BETWEEN ?2 AND ?4 AND e.day_end >= ?5 {filter} \
-         UNION ALL \
-         SELECT {EV_COLS}, ie.incident FROM events e \
-         LEFT JOIN incident_events ie ON ie.event = e.id \
-         WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = 1 \
-         AND e.day_start BETWEEN ?3 AND ?4 AND e.day_end >= ?5 {filter}"
-    ))?;
+    let mut stmt = tx.prepare_cached(&window_sql(x.loc.as_ref().is_some_and(|l| l.country.is_some())))?;
     let country = x.loc.as_ref().and_then(|l| l.country.clone());
     // The box, in degrees, with a margin; none near the poles or across the
     // antimeridian, where degrees of longitude stop being a fair measure.
@@ -837,12 +843,38 @@ fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>
     rows.collect()
 }
 
-/// The stored members of an incident that come before `from` in canonical
-/// order (those a replay from `from` does not revisit).
-fn members_before(tx: &Transaction<'_>, anchor: i64, from: &Key) -> rusqlite::Result<Vec<Ev>> {
-    let mut all = members_all(tx, anchor)?;
-    all.retain(|m| &m.key < from);
-    Ok(all)
+/// The SQL of [`window`]'s look-up, with or without x's country (`?6`).
+fn window_sql(with_country: bool) -> String {
+    let filter = "AND e.day_end >= ?5 \
+         AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
+              OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
+    let arm = |wide: u8, country: &str| {
+        // Narrow events start at most a day before x's start minus their
+        // span; wide ones up to the longest mergeable span before it.
+        let first = if wide == 0 { "?2" } else { "?3" };
+        format!(
+            "SELECT {EV_COLS}, ie.incident FROM events e \
+             LEFT JOIN incident_events ie ON ie.event = e.id \
+             WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = {wide} {country} \
+             AND e.day_start BETWEEN {first} AND ?4 {filter}"
+        )
+    };
+    let arms: Vec<String> = if with_country {
+        [0, 1]
+            .into_iter()
+            .flat_map(|w| {
+                [
+                    arm(w, "AND e.place_country = ?6"),
+                    arm(w, "AND e.place_country IS NULL"),
+                ]
+            })
+            .collect()
+    } else {
+        // ?6 is NULL here; bound all the same so that both forms take the
+        // same parameters.
+        vec![arm(0, "AND ?6 IS NULL"), arm(1, "AND ?6 IS NULL")]
+    };
+    arms.join(" UNION ALL ")
 }
 
 /// Every stored member of an incident.

@@ -19,7 +19,12 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use crate::StoreError;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The oldest schema version this build reads without upgrading: the steps
+/// after it only add indexes that writing needs, so read-only commands
+/// (queries, exports, the HTTP API) work on it as it is.
+pub const READABLE_FROM: u32 = 1;
 
 /// `PRAGMA application_id` of a Vigie database ("VIGI" in ASCII).
 pub const APPLICATION_ID: i32 = 0x5649_4749;
@@ -28,7 +33,7 @@ pub const APPLICATION_ID: i32 = 0x5649_4749;
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// Migration steps: `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: articles, events with every field of the contract, their actors,
 /// full-text index over evidence, incidents and the event-incident links.
@@ -180,6 +185,20 @@ CREATE TABLE incident_events (
     incident INTEGER NOT NULL REFERENCES incidents(id) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX incident_events_incident ON incident_events(incident);
+"#;
+
+/// Version 2: the index incident merging looks candidates up in. The
+/// version 1 index (`events_window`: type, date width, first day) made every
+/// look-up read each stored event of the type within the dates, wherever it
+/// was, and fetch its row to test the place: a cost that grew with the
+/// database. This one leads with the place's country and carries the
+/// columns the place and date tests read, so a look-up walks only the
+/// events of x's type and country (or of no country) within the dates and
+/// fetches the rows of those near x. `events_window` stays for events
+/// without a country, which may match anywhere.
+const V2: &str = r#"
+CREATE INDEX events_near ON events(plover, wide, place_country, day_start, day_end,
+    place_rank, place_lat, place_lon) WHERE clustered = 2;
 "#;
 
 /// What an existing file is.

@@ -267,7 +267,7 @@ fn foreign_files_are_refused_and_untouched() {
             err,
             StoreError::TooNew {
                 found: 99,
-                supported: 1,
+                supported: SCHEMA_VERSION,
                 ..
             }
         ),
@@ -756,4 +756,87 @@ fn one_incident_its_events_and_stats() {
     let st = store.incident_stats(&protests).unwrap();
     assert_eq!(st.total.incidents, 1, "the limit does not apply to counts");
     assert_eq!(st.by_country.len(), 1);
+}
+
+/// The query plan of an SQL statement, one detail a line.
+fn plan(conn: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> String {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let rows = stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap();
+    rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn candidate_look_up_walks_the_country_index() {
+    let path = tmp("plan.db");
+    let mut store = Store::open(&path).unwrap();
+    for (text, record) in random_records(3, 20) {
+        store.ingest(&text, &record).unwrap();
+    }
+    // As after `PRAGMA optimize` on a grown database: the plan must not
+    // depend on the planner's statistics being absent.
+    store.connection().execute_batch("ANALYZE").unwrap();
+    let p: [&dyn rusqlite::ToSql; 11] = [
+        &"ASSAULT", &700_000, &700_000, &700_002, &700_000, &"UKR", &true, &49.0, &50.0, &36.0, &37.0,
+    ];
+    let with = plan(store.connection(), &window_sql(true), &p);
+    // Four range scans of the place index, none of the whole type.
+    assert_eq!(with.matches("USING INDEX events_near").count(), 4, "{with}");
+    assert!(
+        !with.contains("events_window") && !with.contains("SCAN e"),
+        "{with}"
+    );
+    let p: [&dyn rusqlite::ToSql; 11] = [
+        &"ASSAULT",
+        &700_000,
+        &700_000,
+        &700_002,
+        &700_000,
+        &None::<String>,
+        &false,
+        &0.0,
+        &0.0,
+        &0.0,
+        &0.0,
+    ];
+    let without = plan(store.connection(), &window_sql(false), &p);
+    assert_eq!(
+        without.matches("USING INDEX events_window").count(),
+        2,
+        "{without}"
+    );
+    assert!(!without.contains("SCAN e"), "{without}");
+}
+
+#[test]
+fn version_1_databases_stay_readable_and_are_upgraded_by_a_writer() {
+    let path = tmp("v1.db");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        schema::migrate(&mut conn, 0, &schema::MIGRATIONS[..1]).unwrap();
+    }
+    let has_near = |store: &Store| -> i64 {
+        store
+            .connection()
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'events_near'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(reader.counts().unwrap(), Counts::default());
+    assert_eq!(has_near(&reader), 0);
+    drop(reader);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(has_near(&store), 1);
+    let (text, record) = &random_records(5, 1)[0];
+    store.ingest(text, record).unwrap();
+    drop(store);
+    assert_eq!(
+        schema::inspect(&path).unwrap(),
+        schema::FileState::Vigie {
+            version: SCHEMA_VERSION
+        }
+    );
 }
