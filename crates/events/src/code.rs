@@ -248,6 +248,8 @@ struct Lang {
     /// or agreement is its content ("demanded that Israel ease
     /// restrictions").
     complementizers: &'static [&'static str],
+    /// Prepositions before an inserted day ("on Tuesday").
+    date_prepositions: &'static [&'static str],
     /// English nouns that an act noun before them only modifies ("truce
     /// monitors", "riot police", "invasion forces").
     modified_heads: &'static [&'static str],
@@ -437,6 +439,7 @@ const FR: Lang = Lang {
         "au moment où",
     ],
     complementizers: &["que", "qu'"],
+    date_prepositions: &[],
     modified_heads: &[],
     inserted: &[
         "lundi",
@@ -540,6 +543,7 @@ const EN: Lang = Lang {
     conditions: &["if", "unless", "until", "provided"],
     circumstance: &["as"],
     complementizers: &["that"],
+    date_prepositions: &["on"],
     modified_heads: &[
         "monitors",
         "monitor",
@@ -853,11 +857,27 @@ fn across_gap(doc: &Document, trig: &Triggers, lang: &Lang, first: usize) -> Opt
                     .contains(&text[t.nstart..t.nend].to_lowercase().as_str())
         })
     };
-    if !inserted(first + 1) {
+    // "on Tuesday", "le 3 mars" are read as one inserted date.
+    let date_preposition = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.sentence == toks[first].sentence
+                && lang
+                    .date_prepositions
+                    .contains(&text[t.nstart..t.nend].to_lowercase().as_str())
+        }) && inserted(i + 1)
+    };
+    let mut next = first + 1;
+    if date_preposition(next) {
+        next += 1;
+    }
+    if !inserted(next) {
         return None;
     }
-    let gap = if inserted(first + 2) { 2 } else { 1 };
-    let rest = toks.get(first + 1 + gap)?;
+    next += 1;
+    if inserted(next) {
+        next += 1;
+    }
+    let rest = toks.get(next)?;
     let head = &text.as_bytes()[toks[first].nstart..toks[first].nend];
     let bytes = head
         .iter()
@@ -929,7 +949,7 @@ fn looks_like_participle(w: &str) -> bool {
 /// ("unless the president agrees"), or of another kind in a clause of
 /// circumstance ("as the opposition threatened"). It is background to the
 /// news, reported by the sentence's own event, not a second event.
-fn background(ctx: &Ctx, h: &Hit, events: &[Event]) -> bool {
+fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bool {
     let main: Vec<PloverType> = events
         .iter()
         .filter(|e| e.evidence.sentence == h.sentence)
@@ -939,23 +959,32 @@ fn background(ctx: &Ctx, h: &Hit, events: &[Event]) -> bool {
         return false;
     }
     let toks = &ctx.doc.tokens;
-    let from = h.toks.start.saturating_sub(6);
-    let idx: Vec<usize> = (from..h.toks.start)
+    // Eight words back: "where, it said, 100 people were killed".
+    let from = h.toks.start.saturating_sub(8);
+    let words: Vec<&str> = (from..h.toks.start)
         .filter(|&i| toks[i].sentence == h.sentence)
+        .map(|i| ctx.word(&toks[i]).as_str())
         .collect();
-    let words: Vec<&str> = idx.iter().map(|&i| ctx.word(&toks[i]).as_str()).collect();
-    // The position in `words` where a phrase of `list` ends, if any.
-    let find = |list: &[&str]| {
+    // The position in `words` where a phrase of `list` ends, if any, at
+    // most `back` words before the act.
+    let find_in = |list: &[&str], back: usize| {
         list.iter().find_map(|b| {
             let n = b.split(' ').count();
-            (n..=words.len()).rev().find(|&e| words[e - n..e].join(" ") == *b)
+            let first = words.len().saturating_sub(back);
+            (n..=words.len())
+                .rev()
+                .find(|&e| e - n >= first && words[e - n..e].join(" ") == *b)
         })
     };
+    let find = |list: &[&str]| find_in(list, 8);
     if find(ctx.lang.relative_where).is_some() || find(ctx.lang.conditions).is_some() {
         return true;
     }
     if !main.contains(&h.sense.plover) {
-        if let Some(e) = find(ctx.lang.circumstance) {
+        // In the act's own clause: "ordered out as illegal aliens, but was
+        // refusing" is no clause of circumstance.
+        let in_clause = h.toks.start.saturating_sub(clause.start);
+        if let Some(e) = find_in(ctx.lang.circumstance, in_clause) {
             // "as" opens a clause, not a comparison or a role ("such as",
             // "as well as", "served as", "as part of").
             let prev = e.checked_sub(2).map(|k| words[k]);
@@ -989,7 +1018,7 @@ fn background(ctx: &Ctx, h: &Hit, events: &[Event]) -> bool {
     if h.sense.pos == Pos::Verb {
         return false;
     }
-    find(ctx.lang.background).is_some()
+    find_in(ctx.lang.background, 6).is_some()
 }
 
 /// A nominal act after a verb of aim or risk, in its clause: "efforts to
@@ -1057,6 +1086,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let counts = fatalities::find(doc, &dates);
     let mut used_counts = vec![false; counts.len()];
     let mut events: Vec<Event> = Vec::new();
+    let mut skipped: Vec<usize> = Vec::new();
     for (hi, h) in hits.iter().enumerate() {
         let clause = ctx.clause(h.sentence, &h.toks);
         // An act inside the complement of a demand or threat is no event of
@@ -1101,8 +1131,20 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             || protest_aim
             || sought_or_feared(&ctx, h, &clause)
             || modifier(&ctx, h)
-            || background(&ctx, h, &events);
-        if governed || adjectival(&ctx, h) {
+            || background(&ctx, h, &clause, &events);
+        // "killed or wounded": an act coordinated with a skipped one shares
+        // its fate.
+        let coordinated = hi > 0 && skipped.contains(&(hi - 1)) && {
+            let p = &hits[hi - 1];
+            p.sentence == h.sentence
+                && p.toks.end < h.toks.start
+                && (p.toks.end..h.toks.start).all(|i| {
+                    let w = ctx.word(&ctx.doc.tokens[i]);
+                    ctx.lang.and.contains(&w.as_str()) || w.as_str() == "or" || w.as_str() == "ou"
+                })
+        };
+        if governed || coordinated || adjectival(&ctx, h) {
+            skipped.push(hi);
             continue;
         }
         if let Some(e) = code_hit(&ctx, h, &clause, &counts, &mut used_counts) {
