@@ -1121,7 +1121,12 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                     });
         // What protesters demand is the protest's aim, not a request of its
         // own: "demonstrated in Kirkuk, calling for independence".
-        let protest_aim = h.sense.plover == PloverType::Request
+        // So is what they protest against: "demonstrated against the trade
+        // deal", "manifesté contre l'accord".
+        let against = h.sense.pos == Pos::Noun
+            && (h.toks.start.saturating_sub(3).max(clause.start)..h.toks.start)
+                .any(|i| matches!(ctx.word(&ctx.doc.tokens[i]).as_str(), "against" | "contre"));
+        let protest_aim = (h.sense.plover == PloverType::Request || against)
             && hits[..hi]
                 .iter()
                 .rev()
@@ -1720,13 +1725,36 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
     let window: Vec<Word> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
     let near: Vec<Word> = window.iter().rev().take(5).copied().collect();
     let negated = near.iter().any(|w| ctx.lang.negation.contains(&w.as_str()));
-    let trigger_word = doc.norm.text[h.span.clone()].to_lowercase();
+    // A French verb in the future or conditional: the trigger itself, the
+    // verb opening a phrase ("accordera un don"), or the verb right before a
+    // nominal trigger and its determiner ("fournira une aide").
+    let future_verb = |w: &str| {
+        w.chars().count() >= 5
+            && ["ra", "ront", "rait", "raient"].iter().any(|e| w.ends_with(e))
+            && !w.ends_with("èrent")
+            && !matches!(w, "front" | "affront" | "fronts" | "contra" | "caméra" | "opéra")
+    };
     let future_form = doc.lang == "fr"
-        && h.sense.pos == Pos::Verb
-        && ["ra", "ront", "rait", "raient"]
-            .iter()
-            .any(|e| trigger_word.ends_with(e))
-        && !trigger_word.ends_with("èrent");
+        && match h.sense.pos {
+            Pos::Noun => {
+                let mut i = h.toks.start;
+                let mut verb = None;
+                for _ in 0..2 {
+                    if i <= clause.start {
+                        break;
+                    }
+                    i -= 1;
+                    let w = ctx.word(&toks[i]);
+                    let article = matches!(w.as_str(), "le" | "la" | "les" | "l'" | "de" | "d'" | "leur");
+                    if !article && !ctx.lang.determiners.contains(&w.as_str()) {
+                        verb = Some(w);
+                        break;
+                    }
+                }
+                verb.is_some_and(|w| future_verb(w.as_str()))
+            }
+            _ => future_verb(ctx.word(&toks[h.toks.start]).as_str()),
+        };
     let hypothetical = !is_speech_like(h.sense.plover)
         && (future_form || window.iter().any(|w| ctx.lang.hypothetical.contains(&w.as_str())));
     // "did not say whether a ransom was paid": an act in doubt, not one

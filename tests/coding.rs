@@ -1,0 +1,62 @@
+//! Sentence-level coding rules: `tests/data/coding/sentences.tsv` lists
+//! sentences with the PLOVER types Vigie must code in them, one rule per
+//! line; all are extracted in one batch (JSON Lines input).
+
+use crate::util::{records, root, stderr, vigie};
+use std::collections::BTreeSet;
+
+#[test]
+fn sentence_table() {
+    let table = std::fs::read_to_string(root().join("tests/data/coding/sentences.tsv")).unwrap();
+    let rows: Vec<(usize, &str, &str, &str)> = table
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(n, l)| {
+            let mut f = l.splitn(3, '\t');
+            let (lang, want, text) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+            (n + 1, lang, want, text)
+        })
+        .collect();
+    assert!(rows.len() >= 15, "the table went missing");
+    let input: String = rows
+        .iter()
+        .map(|(n, lang, _, text)| {
+            serde_json::json!({"id": format!("line-{n}"), "lang": lang, "text": text, "published": "2026-03-04"})
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    let out = vigie(
+        &["extract", "--input-format", "jsonl", "--no-progress", "-"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    assert_eq!(recs.len(), rows.len());
+    let mut failures = Vec::new();
+    for ((n, _, want, text), rec) in rows.iter().zip(&recs) {
+        let got: BTreeSet<String> = rec["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let t = e["plover"]["type"].as_str().unwrap().to_string();
+                if e["modality"]["hypothetical"] == true {
+                    t + "?"
+                } else {
+                    t
+                }
+            })
+            .collect();
+        let want: BTreeSet<String> = want
+            .split(',')
+            .filter(|w| *w != "-")
+            .map(str::to_string)
+            .collect();
+        if got != want {
+            failures.push(format!("line {n}: want {want:?}, got {got:?}: {text}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
