@@ -973,7 +973,7 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
             let first = words.len().saturating_sub(back);
             (n..=words.len())
                 .rev()
-                .find(|&e| e - n >= first && words[e - n..e].join(" ") == *b)
+                .find(|&e| e - n >= first && words[e - n..e].iter().copied().eq(b.split(' ')))
         })
     };
     let find = |list: &[&str]| find_in(list, 8);
