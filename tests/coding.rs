@@ -49,6 +49,20 @@ fn sentence_table() {
                 }
             })
             .collect();
+        for e in rec["events"].as_array().unwrap() {
+            let names = |side: &str| -> BTreeSet<String> {
+                e[side]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| a["name"].to_string())
+                    .collect()
+            };
+            let both: Vec<String> = names("source").intersection(&names("target")).cloned().collect();
+            if !both.is_empty() {
+                failures.push(format!("line {n}: {both:?} both source and target: {text}"));
+            }
+        }
         let want: BTreeSet<String> = want
             .split(',')
             .filter(|w| *w != "-")

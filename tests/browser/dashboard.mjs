@@ -78,6 +78,22 @@ await browser.route("**/*", (route) =>
   route.request().url().startsWith(base + "/") ? route.continue() : route.abort(),
 );
 
+// Clicks the first single marker until its incident opens: the map may
+// still be moving to its bounds after a load, and a click that lands beside
+// the marker is tried again once it has settled.
+async function openFirstMarker(page) {
+  for (let attempt = 1; ; attempt++) {
+    await page.locator("#map .vigie-marker").first().click({ force: true });
+    try {
+      await page.waitForSelector("#incident .source .sentence", { timeout: 5000 });
+      return;
+    } catch (e) {
+      if (attempt === 4) throw e;
+      await page.waitForTimeout(1000);
+    }
+  }
+}
+
 try {
   const located = (await api("/api/incidents?format=geojson&limit=1000")).features.length;
   await page.goto(base + "/", { waitUntil: "load" });
@@ -98,8 +114,7 @@ try {
     const cls = await marker.getAttribute("class");
     const id = /vigie-incident-(\d+)/.exec(cls)[1];
     const incident = await api(`/api/incidents/${id}`);
-    await marker.click({ force: true });
-    await page.waitForSelector("#incident .source .sentence", { timeout: 10000 });
+    await openFirstMarker(page);
     const title = await page.locator("#incident-title").textContent();
     assert(title.toLowerCase().includes(incident.plover.toLowerCase()), `title '${title}' for ${incident.plover}`);
     const sentence = (await page.locator("#incident .source .sentence").first().textContent()).trim();
@@ -165,9 +180,7 @@ try {
   // The screenshot: the map with an incident open.
   await page.goto(base + "/", { waitUntil: "load" });
   await page.waitForSelector("#map .vigie-marker", { timeout: 15000 });
-  const marker = page.locator("#map .vigie-marker").first();
-  await marker.click({ force: true });
-  await page.waitForSelector("#incident .source .sentence", { timeout: 10000 });
+  await openFirstMarker(page);
   mkdirSync(dirname(shot), { recursive: true });
   await page.screenshot({ path: shot });
   console.log(`screenshot: ${shot}`);

@@ -849,23 +849,16 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> V
 fn across_gap(doc: &Document, trig: &Triggers, lang: &Lang, first: usize) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let text = &doc.norm.text;
-    let inserted = |i: usize| {
+    // Token `i` is in the sentence and one of `words`.
+    let one_of = |i: usize, words: &[&str]| {
         toks.get(i).is_some_and(|t| {
             t.sentence == toks[first].sentence
-                && lang
-                    .inserted
-                    .contains(&text[t.nstart..t.nend].to_lowercase().as_str())
+                && words.contains(&text[t.nstart..t.nend].to_lowercase().as_str())
         })
     };
-    // "on Tuesday", "le 3 mars" are read as one inserted date.
-    let date_preposition = |i: usize| {
-        toks.get(i).is_some_and(|t| {
-            t.sentence == toks[first].sentence
-                && lang
-                    .date_prepositions
-                    .contains(&text[t.nstart..t.nend].to_lowercase().as_str())
-        }) && inserted(i + 1)
-    };
+    let inserted = |i: usize| one_of(i, lang.inserted);
+    // "on Tuesday" is read as one inserted date.
+    let date_preposition = |i: usize| one_of(i, lang.date_prepositions) && inserted(i + 1);
     let mut next = first + 1;
     if date_preposition(next) {
         next += 1;
@@ -1333,11 +1326,17 @@ fn merge_or_push(events: &mut Vec<Event>, e: Event) {
                 && p.modality == e.modality
                 && (p.source.is_empty() || e.source.is_empty())
         }) {
-            if prev.source.is_empty() && !e.source.is_empty() {
+            // A victim of one trigger read as the subject of the next ("were
+            // killed by an explosive device", "killed one soldier and
+            // wounded two") is no author.
+            let specific = |x: &Event| (x.acled.is_some(), x.cameo.len());
+            let victim = !prev.target.is_empty()
+                && !e.source.is_empty()
+                && names(&e.source).iter().all(|n| names(&prev.target).contains(n));
+            if prev.source.is_empty() && !e.source.is_empty() && !victim {
                 let old = std::mem::replace(prev, e);
                 // "Russian drone strikes killed three": the act is the most
                 // specific of the two codings (drone strike, not "kill").
-                let specific = |x: &Event| (x.acled.is_some(), x.cameo.len());
                 if specific(&old) > specific(prev) {
                     prev.plover = old.plover;
                     prev.cameo = old.cameo;
@@ -1347,8 +1346,15 @@ fn merge_or_push(events: &mut Vec<Event>, e: Event) {
                 if prev.target.is_empty() {
                     prev.target = old.target;
                 }
-            } else if prev.fatalities.is_none() {
-                prev.fatalities = e.fatalities;
+            } else {
+                if victim && specific(&e) > specific(prev) {
+                    prev.plover = e.plover;
+                    prev.cameo = e.cameo;
+                    prev.acled = e.acled;
+                }
+                if prev.fatalities.is_none() {
+                    prev.fatalities = e.fatalities;
+                }
             }
             return;
         }
@@ -1621,6 +1627,24 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             }
         }
     }
+    // An object relative: "trois soldats qu'elle avait enlevés", "the
+    // hostages whom they seized": the antecedent right before "que" is the
+    // act's object.
+    let object_antecedent = (clause.start > sent.first_token + 1
+        && matches!(ctx.word(&toks[clause.start - 1]).as_str(), "que" | "qu'" | "whom"))
+    .then(|| {
+        let prev = &toks[clause.start - 2];
+        ctx.actors_in(sstart..prev.nend)
+            .into_iter()
+            .rev()
+            .find(|a| !a.adjective && a.nend == prev.nend)
+    })
+    .flatten();
+    if let Some(a) = object_antecedent {
+        if target.is_empty() && !source.iter().any(|s| s.nstart == a.nstart) {
+            target.push(a);
+        }
+    }
     if target.is_empty() {
         target = recipients;
     }
@@ -1652,11 +1676,12 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
                     .find(|m| !m.adjective && m.sentence == h.sentence && m.actor == *sp && m.nend <= cstart)
             });
             let before = || {
-                ctx.m
-                    .actors
-                    .iter()
-                    .rev()
-                    .find(|m| !m.adjective && m.nend <= cstart && m.sentence + 1 >= h.sentence)
+                ctx.m.actors.iter().rev().find(|m| {
+                    !m.adjective
+                        && m.nend <= cstart
+                        && m.sentence + 1 >= h.sentence
+                        && object_antecedent.is_none_or(|o| o.nstart != m.nstart)
+                })
             };
             if let Some(m) = by_speaker.or_else(before) {
                 source.push(m);
