@@ -250,6 +250,9 @@ struct Lang {
     complementizers: &'static [&'static str],
     /// Prepositions before an inserted day ("on Tuesday").
     date_prepositions: &'static [&'static str],
+    /// Verbs of attempt: a cooperative act only tried is not done ("the
+    /// team trying to negotiate a peace deal", "qui tente de négocier").
+    attempts: &'static [&'static str],
     /// English nouns that an act noun before them only modifies ("truce
     /// monitors", "riot police", "invasion forces").
     modified_heads: &'static [&'static str],
@@ -440,7 +443,34 @@ const FR: Lang = Lang {
     ],
     complementizers: &["que", "qu'"],
     date_prepositions: &[],
-    modified_heads: &[],
+    attempts: &[
+        "tente",
+        "tentent",
+        "tenté",
+        "tenter",
+        "tentait",
+        "tentaient",
+        "cherche",
+        "cherchent",
+        "chercher",
+        "cherchait",
+        "efforce",
+        "efforcent",
+    ],
+    modified_heads: &[
+        "inspecteurs",
+        "inspecteur",
+        "observateurs",
+        "observateur",
+        "experts",
+        "spécialistes",
+        "zone",
+        "zones",
+        "ligne",
+        "lignes",
+        "forces",
+        "force",
+    ],
     inserted: &[
         "lundi",
         "mardi",
@@ -544,6 +574,18 @@ const EN: Lang = Lang {
     circumstance: &["as"],
     complementizers: &["that"],
     date_prepositions: &["on"],
+    attempts: &[
+        "try",
+        "tries",
+        "tried",
+        "trying",
+        "attempt",
+        "attempts",
+        "attempted",
+        "attempting",
+        "seeking",
+        "striving",
+    ],
     modified_heads: &[
         "monitors",
         "monitor",
@@ -1031,14 +1073,57 @@ fn sought_or_feared(ctx: &Ctx, h: &Hit, clause: &Range<usize>) -> bool {
     })
 }
 
+/// A cooperative act only attempted, in its clause: "the Chadian team
+/// trying to negotiate a peace deal", "qui tente de négocier". (An attack
+/// or a protest attempted is still one.)
+fn attempted(ctx: &Ctx, h: &Hit, clause: &Range<usize>) -> bool {
+    let cooperative = matches!(
+        h.sense.plover,
+        PloverType::Consult
+            | PloverType::Agree
+            | PloverType::Cooperate
+            | PloverType::Aid
+            | PloverType::Support
+            | PloverType::Concede
+            | PloverType::Retreat
+    );
+    // Five words back: "trying to negotiate a peace deal".
+    let from = h.toks.start.saturating_sub(5).max(clause.start);
+    cooperative
+        && (from..h.toks.start).any(|i| ctx.lang.attempts.contains(&ctx.word(&ctx.doc.tokens[i]).as_str()))
+}
+
 /// A one-word act noun that modifies the noun after it: "truce monitors",
 /// "riot police", "invasion forces".
+///
+/// French puts the head first: "inspecteurs en désarmement", "observateurs
+/// de la trêve", "ligne de cessez-le-feu".
 fn modifier(ctx: &Ctx, h: &Hit) -> bool {
-    h.sense.pos == Pos::Noun
-        && h.toks.len() == 1
-        && ctx.doc.tokens.get(h.toks.end).is_some_and(|t| {
+    if h.sense.pos != Pos::Noun {
+        return false;
+    }
+    let toks = &ctx.doc.tokens;
+    let head = |i: usize| {
+        toks.get(i).is_some_and(|t| {
             t.sentence == h.sentence && ctx.lang.modified_heads.contains(&ctx.word(t).as_str())
         })
+    };
+    if ctx.doc.lang == "fr" {
+        // Back over "en", "de", "de la", "du", "des", "d'": at most two words.
+        let mut i = h.toks.start;
+        for _ in 0..2 {
+            let Some(p) = i.checked_sub(1) else { return false };
+            if !matches!(
+                ctx.word(&toks[p]).as_str(),
+                "en" | "de" | "la" | "du" | "des" | "d'" | "l'"
+            ) {
+                break;
+            }
+            i = p;
+        }
+        return i < h.toks.start && i > 0 && head(i - 1);
+    }
+    h.toks.len() == 1 && head(h.toks.end)
 }
 
 /// Cooperative acts announced for the future are, in CAMEO and PLOVER, an
@@ -1128,6 +1213,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         let governed = governed
             || protest_aim
             || sought_or_feared(&ctx, h, &clause)
+            || attempted(&ctx, h, &clause)
             || modifier(&ctx, h)
             || background(&ctx, h, &clause, &events);
         // "killed or wounded": an act coordinated with a skipped one shares
