@@ -108,68 +108,9 @@ const EN_VAGUE: &[(&str, u64)] = &[
     ("thousands", 2000),
 ];
 
-/// Words that can start a number written in letters.
-const NUMBER_WORDS: &[&str] = &[
-    "un",
-    "une",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-    "dix",
-    "vingt",
-    "trente",
-    "quarante",
-    "cinquante",
-    "soixante",
-    "cent",
-    "mille",
-    "a",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-];
-
-/// [`NUMBER_WORDS`] as a set: it is asked about every word.
+/// [`NUMBER_WORDS`](vigie_text::words::NUMBER_WORDS) as a set: it is asked about every word.
 static NUMBER_STARTS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+    LazyLock::new(|| vigie_text::words::NUMBER_WORDS.iter().copied().collect());
 
 fn lower(s: &str) -> String {
     s.to_lowercase()

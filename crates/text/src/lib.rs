@@ -13,6 +13,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod sentences;
 pub mod tokens;
+pub mod words;
 
 pub use lang::{detect, LangGuess, SUPPORTED_LANGS};
 pub use normalize::Normalized;

@@ -131,7 +131,8 @@ pub struct Lexicon {
     country_index: Vec<u16>,
     /// Per pattern: an actor only after a determiner (see `context.tsv`).
     pub after_determiner: Vec<bool>,
-    /// Determiners, possessives and numbers of the language (lower-case).
+    /// Determiners and possessives of the language (lower-case); number
+    /// words (`vigie_text::words::NUMBER_WORDS`) count as determiners too.
     pub determiners: &'static [&'static str],
     /// Lower-case words that may follow an ambiguous form used as a noun.
     pub after_noun: &'static [&'static str],
@@ -307,15 +308,6 @@ const FR_DETERMINERS: &[&str] = &[
     "votre",
     "aux",
     "au",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
     "plusieurs",
     "quelques",
     "nombreux",
@@ -329,9 +321,8 @@ const FR_DETERMINERS: &[&str] = &[
     "et",
 ];
 const EN_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "two",
-    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many", "other",
-    "no", "any", "all", "both", "and", "top", "senior",
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those",
+    "several", "some", "many", "other", "no", "any", "all", "both", "and", "top", "senior",
 ];
 
 /// The raw data files of one language.

@@ -219,32 +219,14 @@ const FUNCTION_WORDS: &[&str] = &[
     "yesterday",
     "today",
     "aujourd'hui",
-    // Numbers and quantities opening a sentence: "Three US soldiers",
-    // "Deux soldats français".
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
+    // Quantities opening a sentence: "Dozens of Malian soldiers" (number
+    // words are added from `vigie_text::words::NUMBER_WORDS`).
     "dozens",
     "hundreds",
     "thousands",
     "several",
     "some",
     "many",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
     "plusieurs",
     "mr",
     "mrs",
@@ -340,12 +322,14 @@ fn in_list(w: &str, list: &[&str]) -> bool {
     }
 }
 
-/// Whether `w` is one of the [`FUNCTION_WORDS`], in any case.
+/// Whether `w` is one of the [`FUNCTION_WORDS`] or a number word, in any case.
 fn is_function_word(w: &str) -> bool {
     // Asked of every capitalised word: a binary search in the sorted list.
     static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| {
         let mut v = FUNCTION_WORDS.to_vec();
+        v.extend_from_slice(vigie_text::words::NUMBER_WORDS);
         v.sort_unstable();
+        v.dedup();
         v
     });
     let mut buf = [0u8; 16];
@@ -356,7 +340,7 @@ fn is_function_word(w: &str) -> bool {
         let lower = std::str::from_utf8(lower).unwrap_or_default();
         SORTED.binary_search(&lower).is_ok()
     } else {
-        in_list(w, FUNCTION_WORDS)
+        in_list(w, FUNCTION_WORDS) || in_list(w, vigie_text::words::NUMBER_WORDS)
     }
 }
 
@@ -545,7 +529,9 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
             let determined = start.checked_sub(1).is_some_and(|p| {
                 let prev = &ctx.doc.tokens[p];
                 prev.sentence == tok.sentence
-                    && (prev.kind == TokenKind::Number || in_list(ctx.tok_text(prev), ctx.lex.determiners))
+                    && (prev.kind == TokenKind::Number
+                        || in_list(ctx.tok_text(prev), ctx.lex.determiners)
+                        || in_list(ctx.tok_text(prev), vigie_text::words::NUMBER_WORDS))
             });
             // A lower-case word after it that is no verb or preposition makes it an adjective.
             let next = toks.get(ti).filter(|n| n.sentence == tok.sentence);
