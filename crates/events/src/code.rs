@@ -256,8 +256,9 @@ struct Lang {
     /// English nouns that an act noun before them only modifies ("truce
     /// monitors", "riot police", "invasion forces").
     modified_heads: &'static [&'static str],
-    /// Words wire copy inserts inside a verb phrase: days, "today",
-    /// "aujourd'hui", "also".
+    /// Days of the week, which wire copy inserts inside a verb phrase.
+    weekdays: &'static [&'static str],
+    /// Other words wire copy inserts there: "today", "aujourd'hui", "also".
     inserted: &'static [&'static str],
 }
 
@@ -471,14 +472,8 @@ const FR: Lang = Lang {
         "forces",
         "force",
     ],
+    weekdays: vigie_text::words::FR_WEEKDAYS,
     inserted: &[
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
         "aujourd'hui",
         "hier",
         "finalement",
@@ -607,14 +602,8 @@ const EN: Lang = Lang {
         "suspects",
         "gear",
     ],
+    weekdays: vigie_text::words::EN_WEEKDAYS,
     inserted: &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "today",
         "yesterday",
         "also",
@@ -898,7 +887,7 @@ fn across_gap(doc: &Document, trig: &Triggers, lang: &Lang, first: usize) -> Opt
                 && words.contains(&text[t.nstart..t.nend].to_lowercase().as_str())
         })
     };
-    let inserted = |i: usize| one_of(i, lang.inserted);
+    let inserted = |i: usize| one_of(i, lang.inserted) || one_of(i, lang.weekdays);
     // "on Tuesday" is read as one inserted date.
     let date_preposition = |i: usize| one_of(i, lang.date_prepositions) && inserted(i + 1);
     let mut next = first + 1;

@@ -1,4 +1,4 @@
-//! Word lists shared by the mention stages.
+//! Word lists shared by the mention and event stages.
 
 /// Words that can start a number written in letters, in French and English
 /// ("vingt-trois", "twenty-three", "a hundred"): the death counts read a
@@ -60,3 +60,25 @@ pub const NUMBER_WORDS: &[&str] = &[
     "hundred",
     "thousand",
 ];
+
+/// The days of the week in French, lower-case.
+pub const FR_WEEKDAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// The days of the week in English, lower-case.
+pub const EN_WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether `lower` (a lower-case word) is a day of the week in French or
+/// English: the stages read days as dates, never as names or places.
+pub fn is_weekday(lower: &str) -> bool {
+    FR_WEEKDAYS.contains(&lower) || EN_WEEKDAYS.contains(&lower)
+}

@@ -201,20 +201,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "from",
     "to",
     "of",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "hier",
     "yesterday",
     "today",
@@ -322,12 +308,15 @@ fn in_list(w: &str, list: &[&str]) -> bool {
     }
 }
 
-/// Whether `w` is one of the [`FUNCTION_WORDS`] or a number word, in any case.
+/// Whether `w` is one of the [`FUNCTION_WORDS`], a number word or a day of
+/// the week, in any case.
 fn is_function_word(w: &str) -> bool {
     // Asked of every capitalised word: a binary search in the sorted list.
     static SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| {
         let mut v = FUNCTION_WORDS.to_vec();
         v.extend_from_slice(vigie_text::words::NUMBER_WORDS);
+        v.extend_from_slice(vigie_text::words::FR_WEEKDAYS);
+        v.extend_from_slice(vigie_text::words::EN_WEEKDAYS);
         v.sort_unstable();
         v.dedup();
         v
@@ -340,7 +329,7 @@ fn is_function_word(w: &str) -> bool {
         let lower = std::str::from_utf8(lower).unwrap_or_default();
         SORTED.binary_search(&lower).is_ok()
     } else {
-        in_list(w, FUNCTION_WORDS) || in_list(w, vigie_text::words::NUMBER_WORDS)
+        SORTED.binary_search(&w.to_lowercase().as_str()).is_ok()
     }
 }
 

@@ -860,7 +860,7 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
     let single = sp.first == sp.last;
     if single {
         let lw = lower(text);
-        if lx::is_in(lx::STOP, &lw) {
+        if lx::is_stop(&lw) {
             return false;
         }
         // Two-letter names only as all-caps codes ("US", "UK").
@@ -884,7 +884,7 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
             && is_capitalised(n)
             && !is_all_caps(text)
             && !lx::is_in(lx::CAP_AFTER_OK, n)
-            && !lx::is_in(lx::STOP, &lower(n))
+            && !lx::is_stop(&lower(n))
         {
             return false;
         }
@@ -896,7 +896,7 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
             && is_capitalised(pt)
             && !is_all_caps(pt)
             && !lx::is_in(lx::CAP_BEFORE_OK, pt)
-            && !lx::is_in(lx::STOP, &lower(pt))
+            && !lx::is_stop(&lower(pt))
             && !lx::is_in(lx::LOC_STRONG, &lower(pt))
             && !g.demonyms.contains_key(pt)
         {

@@ -160,13 +160,6 @@ pub(crate) const STOP: &[&str] = &[
     "octobre",
     "novembre",
     "décembre",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "aujourd'hui",
     "demain",
     "mme",
@@ -335,13 +328,6 @@ pub(crate) const STOP: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "tomorrow",
     "yesterday",
@@ -756,4 +742,10 @@ pub(crate) fn lower(s: &str) -> String {
 /// Whether a lowercased word is in a list.
 pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)
+}
+
+/// Whether lower-case `w` is a [`STOP`] word or a day of the week
+/// (`vigie_text::words`): never a place on its own.
+pub(crate) fn is_stop(w: &str) -> bool {
+    is_in(STOP, w) || vigie_text::words::is_weekday(w)
 }
