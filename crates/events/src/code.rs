@@ -730,6 +730,13 @@ impl Ctx<'_, '_> {
         self.lower.get(i)
     }
 
+    /// The lower-cased words among the `n` before trigger `h`, in its
+    /// clause, nearest last.
+    fn words_before(&self, h: &Hit, clause: &Range<usize>, n: usize) -> impl Iterator<Item = Word<'_>> {
+        let from = h.toks.start.saturating_sub(n).max(clause.start);
+        (from..h.toks.start).map(|i| self.word(&self.doc.tokens[i]))
+    }
+
     fn tok_index(&self, pos: usize) -> usize {
         self.doc.tokens.partition_point(|t| t.nstart < pos)
     }
@@ -1054,9 +1061,7 @@ fn sought_or_feared(ctx: &Ctx, h: &Hit, clause: &Range<usize>) -> bool {
     }
     // "end the curfew" eases it (see `reversed`), "end the fighting" aims.
     let eases = h.sense.plover == PloverType::Coerce;
-    let from = h.toks.start.saturating_sub(3).max(clause.start);
-    (from..h.toks.start).any(|i| {
-        let w = ctx.word(&ctx.doc.tokens[i]);
+    ctx.words_before(h, clause, 3).any(|w| {
         ctx.lang.aims.contains(&w.as_str())
             && !(eases && (ctx.lang.ease.contains(&w.as_str()) || ctx.lang.stop.contains(&w.as_str())))
     })
@@ -1077,9 +1082,10 @@ fn attempted(ctx: &Ctx, h: &Hit, clause: &Range<usize>) -> bool {
             | PloverType::Retreat
     );
     // Five words back: "trying to negotiate a peace deal".
-    let from = h.toks.start.saturating_sub(5).max(clause.start);
     cooperative
-        && (from..h.toks.start).any(|i| ctx.lang.attempts.contains(&ctx.word(&ctx.doc.tokens[i]).as_str()))
+        && ctx
+            .words_before(h, clause, 5)
+            .any(|w| ctx.lang.attempts.contains(&w.as_str()))
 }
 
 /// A one-word act noun that modifies the noun after it: "truce monitors",
@@ -1191,8 +1197,9 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         // So is what they protest against: "demonstrated against the trade
         // deal", "manifesté contre l'accord".
         let against = h.sense.pos == Pos::Noun
-            && (h.toks.start.saturating_sub(3).max(clause.start)..h.toks.start)
-                .any(|i| matches!(ctx.word(&ctx.doc.tokens[i]).as_str(), "against" | "contre"));
+            && ctx
+                .words_before(h, &clause, 3)
+                .any(|w| matches!(w.as_str(), "against" | "contre"));
         let protest_aim = (h.sense.plover == PloverType::Request || against)
             && hits[..hi]
                 .iter()
@@ -1266,10 +1273,7 @@ fn reversed(
     if h.sense.pos == Pos::Verb {
         return None;
     }
-    let from = h.toks.start.saturating_sub(4).max(clause.start);
-    let words: Vec<Word> = (from..h.toks.start)
-        .map(|i| ctx.word(&ctx.doc.tokens[i]))
-        .collect();
+    let words: Vec<Word> = ctx.words_before(h, clause, 4).collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let cameo = h.sense.cameo.as_str();
     match h.sense.plover {
