@@ -1,6 +1,7 @@
 //! Sentence-level coding rules: `tests/data/coding/sentences.tsv` lists
 //! sentences with the PLOVER types Vigie must code in them, one rule per
-//! line; all are extracted in one batch (JSON Lines input).
+//! line; all are extracted in one batch (JSON Lines input). A type may name
+//! its source's country after a colon: `SANCTION:CHE`.
 
 use crate::util::{records, root, stderr, vigie};
 use std::collections::BTreeSet;
@@ -63,11 +64,28 @@ fn sentence_table() {
                 failures.push(format!("line {n}: {both:?} both source and target: {text}"));
             }
         }
-        let want: BTreeSet<String> = want
+        // "SANCTION:CHE": a SANCTION whose source has country CHE.
+        let items: Vec<(&str, Option<&str>)> = want
             .split(',')
             .filter(|w| *w != "-")
-            .map(str::to_string)
+            .map(|w| w.split_once(':').map_or((w, None), |(t, c)| (t, Some(c))))
             .collect();
+        for (kind, country) in &items {
+            let Some(country) = country else { continue };
+            let kind = kind.trim_end_matches('?');
+            let found = rec["events"].as_array().unwrap().iter().any(|e| {
+                e["plover"]["type"] == *kind
+                    && e["source"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|a| a["country"] == *country)
+            });
+            if !found {
+                failures.push(format!("line {n}: no {kind} with a source of {country}: {text}"));
+            }
+        }
+        let want: BTreeSet<String> = items.iter().map(|(t, _)| t.to_string()).collect();
         if got != want {
             failures.push(format!("line {n}: want {want:?}, got {got:?}: {text}"));
         }

@@ -161,6 +161,36 @@ const FR_HYPOTHETICAL: &[&str] = &[
     "promis",
     "promet",
 ];
+/// Verbs and adjectives of intent: an act after them, with "à"/"de", is
+/// announced ("a accepté de retirer", "s'est dite prête à imposer").
+const FR_INTENT: &[&str] = &[
+    "accepté",
+    "acceptent",
+    "accepte",
+    "convenu",
+    "convenus",
+    "engagé",
+    "engagée",
+    "engagés",
+    "engage",
+    "engagent",
+    "prêt",
+    "prête",
+    "prêts",
+    "prêtes",
+    "disposé",
+    "disposée",
+    "disposés",
+    "proposé",
+    "propose",
+    "décidé",
+];
+/// The same in English, before "to" or "for" ("agreed to provide aid",
+/// "ready for talks"); "the swap agreed at talks" is no intent.
+const EN_INTENT: &[&str] = &[
+    "agreed", "agrees", "agree", "pledged", "pledges", "pledge", "promises", "promise", "offered", "offers",
+    "decided", "decides", "ready", "willing", "prepared", "poised",
+];
 const EN_HYPOTHETICAL: &[&str] = &[
     "will",
     "would",
@@ -201,6 +231,9 @@ struct Lang {
     speech: &'static [&'static str],
     negation: &'static [&'static str],
     hypothetical: &'static [&'static str],
+    intent: &'static [&'static str],
+    /// The words after an intent word that open the act announced.
+    intent_link: &'static [&'static str],
     passive: &'static [&'static str],
     agent: &'static [&'static str],
     between: &'static [&'static str],
@@ -260,6 +293,9 @@ struct Lang {
     weekdays: &'static [&'static str],
     /// Other words wire copy inserts there: "today", "aujourd'hui", "also".
     inserted: &'static [&'static str],
+    /// Words between a speech verb and an infinitive whose subject is the
+    /// speaker: "a annoncé avoir expulsé", "a dit vouloir négocier".
+    infinitive_markers: &'static [&'static str],
 }
 
 const FR: Lang = Lang {
@@ -268,6 +304,8 @@ const FR: Lang = Lang {
     speech: FR_SPEECH,
     negation: FR_NEGATION,
     hypothetical: FR_HYPOTHETICAL,
+    intent: FR_INTENT,
+    intent_link: &["à", "de", "d'", "pour"],
     passive: &[
         "été", "est", "sont", "était", "étaient", "sera", "seront", "soit", "soient",
     ],
@@ -473,6 +511,9 @@ const FR: Lang = Lang {
         "force",
     ],
     weekdays: vigie_text::words::FR_WEEKDAYS,
+    infinitive_markers: &[
+        "avoir", "être", "vouloir", "pouvoir", "de", "d'", "ne", "n'", "pas", "jamais", "plus", "déjà",
+    ],
     inserted: &[
         "aujourd'hui",
         "hier",
@@ -507,6 +548,8 @@ const EN: Lang = Lang {
     speech: EN_SPEECH,
     negation: EN_NEGATION,
     hypothetical: EN_HYPOTHETICAL,
+    intent: EN_INTENT,
+    intent_link: &["to", "for"],
     passive: &["was", "were", "been", "being", "is", "are", "be"],
     must: &["must", "should"],
     uncertain: &["whether"],
@@ -603,6 +646,7 @@ const EN: Lang = Lang {
         "gear",
     ],
     weekdays: vigie_text::words::EN_WEEKDAYS,
+    infinitive_markers: &["to", "have", "not", "never"],
     inserted: &[
         "today",
         "yesterday",
@@ -919,6 +963,24 @@ fn across_gap(doc: &Document, trig: &Triggers, lang: &Lang, first: usize) -> Opt
     (len > head.len() + 1).then(|| (pattern, rest.nstart + len - head.len() - 1))
 }
 
+/// A generic intent (AGREE 030: "agreed to", "ready to", "prêt à") right
+/// before an act that has an intent or threat code of its own.
+fn announces(ctx: &Ctx, p: &Hit, h: &Hit) -> bool {
+    p.sense.plover == PloverType::Agree
+        && p.sense.cameo == "030"
+        && p.sentence == h.sentence
+        && h.toks.start >= p.toks.end
+        // A noun right after ("ready to talks" is rare); after a verb between
+        // ("agreed to postpone the demonstration") it is that verb's object.
+        && h.toks.start - p.toks.end <= if h.sense.pos == Pos::Noun { 0 } else { 2 }
+        && (intent_code(h.sense.plover).is_some() || threat_code(h.sense.plover).is_some())
+        // "ready to lift the ban": an eased restriction is another act.
+        && (p.toks.end..h.toks.start).all(|i| {
+            let w = ctx.word(&ctx.doc.tokens[i]);
+            !ctx.lang.ease.contains(&w.as_str()) && !ctx.lang.stop.contains(&w.as_str())
+        })
+}
+
 /// Triggers whose complement is an act talked about, not done: "appelé à un
 /// cessez-le-feu", "accused X of shelling", "agreed to a truce", "welcomed
 /// the truce".
@@ -1161,6 +1223,12 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let mut events: Vec<Event> = Vec::new();
     let mut skipped: Vec<usize> = Vec::new();
     for (hi, h) in hits.iter().enumerate() {
+        // "agreed to provide aid", "is prepared to impose martial law": a
+        // bare statement of intent gives way to the act it announces, which
+        // is coded as the intent (03x) or threat (13x) it is.
+        if hits.get(hi + 1).is_some_and(|n| announces(&ctx, h, n)) {
+            continue;
+        }
         let clause = ctx.clause(h.sentence, &h.toks);
         // An act inside the complement of a demand or threat is no event of
         // its own: "appelé à un cessez-le-feu", "threatened to strike".
@@ -1170,6 +1238,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             .take_while(|p| p.sentence == h.sentence)
             .any(|p| {
                 governs_complement(p.sense.plover)
+                    && !announces(&ctx, p, h)
                     && p.toks.start >= clause.start
                     && p.toks.end <= h.toks.start
             });
@@ -1227,7 +1296,8 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             skipped.push(hi);
             continue;
         }
-        if let Some(e) = code_hit(&ctx, h, &clause, &counts, &mut used_counts) {
+        let announced = hi > 0 && announces(&ctx, &hits[hi - 1], h);
+        if let Some(e) = code_hit(&ctx, h, &clause, &counts, &mut used_counts, announced) {
             merge_or_push(&mut events, e);
         }
     }
@@ -1493,7 +1563,53 @@ fn coordinated<'m>(ctx: &Ctx, before: &[&'m ActorMention], last: usize) -> Vec<&
     out
 }
 
-fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &mut [bool]) -> Option<Event> {
+/// The subject an apposition between commas describes: "Le Pakistan,
+/// allié clé des États-Unis, a refusé" → Pakistan, not the United States.
+/// `last` is the actor nearest the verb; the head is the actor right before
+/// the first comma when `last` sits between two commas and the second
+/// comma is at most two words (an auxiliary) before the trigger.
+fn apposition_head(ctx: &Ctx, before: &[&ActorMention], last: usize, h: &Hit) -> usize {
+    let toks = &ctx.doc.tokens;
+    let comma = |i: usize| ctx.word(&toks[i]).as_str() == ",";
+    let sentence_start = ctx.doc.sentences[h.sentence].first_token;
+    let Some(close) = (h.toks.start.saturating_sub(3).max(sentence_start)..h.toks.start).rfind(|&i| comma(i))
+    else {
+        return last;
+    };
+    let inside = ctx.tok_index(before[last].nstart);
+    if inside <= sentence_start || inside > close {
+        return last;
+    }
+    let Some(open) = (sentence_start..inside).rfind(|&i| comma(i)) else {
+        return last;
+    };
+    // The head ends right at the opening comma and is no adjective.
+    let head = before[..last]
+        .iter()
+        .rposition(|a| !a.adjective && a.nend <= toks[open].nstart && ctx.tok_index(a.nend) == open);
+    match head {
+        // A list ("Iran, Iraq, Syria") is not an apposition: the words
+        // between the commas must be more than the actor itself.
+        Some(k)
+            if (open + 1..close)
+                .any(|i| toks[i].nstart < before[last].nstart || toks[i].nend > before[last].nend) =>
+        {
+            k
+        }
+        _ => last,
+    }
+}
+
+/// Codes one trigger hit; `announced` when a bare intent before it ("agreed
+/// to", "prêt à") announces it.
+fn code_hit(
+    ctx: &Ctx,
+    h: &Hit,
+    clause: &Range<usize>,
+    counts: &[Count],
+    used: &mut [bool],
+    announced: bool,
+) -> Option<Event> {
     let doc = ctx.doc;
     let toks = &doc.tokens;
     let cstart = toks[clause.start].nstart;
@@ -1547,7 +1663,7 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             recipients = before[first.len()..].to_vec();
             first
         }
-        n => coordinated(ctx, &before, n - 1),
+        n => coordinated(ctx, &before, apposition_head(ctx, &before, n - 1, h)),
     };
     // A relative clause: "les rebelles, qui ont attaqué" → the antecedent.
     if source.is_empty() && clause.start > sent.first_token {
@@ -1780,8 +1896,24 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         }
     }
     // "X a annoncé un cessez-le-feu", "X announced sanctions": announcing a
-    // nominal act is doing it, so the speaker becomes the source.
-    if source.is_empty() && h.sense.pos == Pos::Noun {
+    // nominal act is doing it, so the speaker becomes the source. So is an
+    // act in the infinitive right after the speech verb, whose subject is
+    // the speaker's: "la Suisse a annoncé avoir expulsé deux diplomates",
+    // "a dit vouloir négocier".
+    let infinitive_of_speaker = !passive
+        && clause.start > sent.first_token
+        && ctx
+            .lang
+            .speech
+            .contains(&ctx.word(&toks[clause.start - 1]).as_str())
+        && (clause.start..h.toks.start).all(|i| {
+            let w = ctx.word(&toks[i]);
+            ctx.lang.infinitive_markers.contains(&w.as_str())
+                || ctx.lang.inserted.contains(&w.as_str())
+                || ctx.lang.weekdays.contains(&w.as_str())
+        })
+        && (doc.lang == "fr" || h.toks.start > clause.start);
+    if source.is_empty() && (h.sense.pos == Pos::Noun || infinitive_of_speaker) {
         let speaker = attribution.as_ref().and_then(|a| a.speaker.as_ref());
         let announcer = speaker.and_then(|sp| {
             ctx.m.actors.iter().find(|m| {
@@ -1860,7 +1992,18 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
             _ => future_verb(ctx.word(&toks[h.toks.start]).as_str()),
         };
     let hypothetical = !is_speech_like(h.sense.plover)
-        && (future_form || window.iter().any(|w| ctx.lang.hypothetical.contains(&w.as_str())));
+        && (announced
+            || future_form
+            || window.iter().any(|w| ctx.lang.hypothetical.contains(&w.as_str()))
+            // "agreed in principle on Saturday to provide": the link may
+            // come a few words after.
+            || window.iter().enumerate().any(|(i, w)| {
+                ctx.lang.intent.contains(&w.as_str())
+                    && window[i + 1..]
+                        .iter()
+                        .take(5)
+                        .any(|l| ctx.lang.intent_link.contains(&l.as_str()))
+            }));
     // "did not say whether a ransom was paid": an act in doubt, not one
     // announced (which the intent and threat codes below are for; a
     // condition, "will withdraw unless", still makes a threat).
@@ -2018,7 +2161,18 @@ fn code_hit(ctx: &Ctx, h: &Hit, clause: &Range<usize>, counts: &[Count], used: &
         (kind, cameo, mode, hypothetical) = (PloverType::Request, "100".to_string(), None, false);
         acled = None;
     }
-    if hypothetical && !negated && !uncertain {
+    // "will withdraw its force unless ...", "à moins que": an announced
+    // act with a condition on the other side is a threat (CAMEO 13).
+    let sentence_end = sent.first_token + sent.token_count;
+    let on_condition = (h.toks.end..sentence_end).any(|i| match ctx.word(&toks[i]).as_str() {
+        "unless" => true,
+        "moins" => i > 0 && ctx.word(&toks[i - 1]).as_str() == "à",
+        _ => false,
+    });
+    if hypothetical && !negated && !uncertain && on_condition && intent_code(kind).is_some() {
+        (kind, cameo, mode, hypothetical) = (PloverType::Threaten, "130".to_string(), None, false);
+        acled = None;
+    } else if hypothetical && !negated && !uncertain {
         if let Some(code) = intent_code(kind) {
             (kind, cameo, mode, hypothetical) = (PloverType::Agree, code.to_string(), None, false);
         } else if let Some(code) = threat_code(kind) {
