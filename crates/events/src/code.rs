@@ -960,8 +960,14 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> V
         } else {
             senses.first()
         };
+        // A `verb+actor` sense wants an actor right after it, past
+        // determiners and numbers: "released the prime minister", "freed
+        // 30 soldiers".
+        let object_ok = |sense: u32| {
+            !trig.all[sense as usize].actor_object || object_actor(doc, m, lang, last, toks[first].sentence)
+        };
         match sense {
-            Some(&sense) if before_ok && after_ok && !inside_actor => {
+            Some(&sense) if before_ok && after_ok && !inside_actor && object_ok(sense) => {
                 out.push(Hit {
                     span: s..e,
                     sentence: toks[first].sentence,
@@ -974,6 +980,33 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> V
         }
     }
     out
+}
+
+/// An actor mention starts at token `i` of sentence `sentence`, or after
+/// a few determiners, numbers and quantity words ("the", "30", "more than").
+fn object_actor(doc: &Document, m: &Mentions, lang: &Lang, mut i: usize, sentence: usize) -> bool {
+    let toks = &doc.tokens;
+    for _ in 0..4 {
+        let Some(t) = toks.get(i).filter(|t| t.sentence == sentence) else {
+            return false;
+        };
+        if m.actors.iter().any(|a| a.nstart == t.nstart && !a.adjective) {
+            return true;
+        }
+        let w = doc.norm.text[t.nstart..t.nend].to_lowercase();
+        let filler = lang.determiners.contains(&w.as_str())
+            || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            || vigie_text::words::NUMBER_WORDS.contains(&w.as_str())
+            || matches!(w.as_str(), "more" | "than" | "about" | "some" | "all" | "plus" | "de" | "d'" | "près" | "environ")
+            // A participle before the noun: "the detained opposition leaders".
+            || w.len() > 4 && w.ends_with("ed");
+        if !filler {
+            // An adjective actor ("Russian soldiers") counts too.
+            return m.actors.iter().any(|a| a.nstart == t.nstart);
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The longest phrase starting with token `first` and going on after one
@@ -2227,6 +2260,14 @@ fn code_hit(
         acled = None;
     } else if hypothetical && !negated && !uncertain {
         if let Some(code) = intent_code(kind) {
+            // The yield announced, where CAMEO has a code for it: release
+            // (0353), sanctions eased (0354), access allowed (0355).
+            let code = match (kind, cameo.get(..3)) {
+                (PloverType::Retreat, Some("084")) => "0353",
+                (PloverType::Retreat, Some("085")) => "0354",
+                (PloverType::Retreat, Some("086")) => "0355",
+                _ => code,
+            };
             (kind, cameo, mode, hypothetical) = (PloverType::Agree, code.to_string(), None, false);
         } else if let Some(code) = threat_code(kind) {
             (kind, cameo, mode, hypothetical) = (PloverType::Threaten, code.to_string(), None, false);

@@ -31,6 +31,9 @@ pub struct Sense {
     pub pos: Pos,
     /// The lexicon form it came from (a lemma for verbs).
     pub lemma: String,
+    /// A verb that is a trigger only with an actor as its object (pos
+    /// `verb+actor`): "released the prime minister", not "released a report".
+    pub actor_object: bool,
     /// Line in triggers.tsv, for debugging.
     pub line: usize,
 }
@@ -87,10 +90,10 @@ pub fn check(triggers: &str, verbs: &str, lang: &str) -> Vec<String> {
         if cells[3] != "-" && !cells[3].contains(" :: ") {
             out.push(format!("{line}: ACLED label must be 'type :: sub-type'"));
         }
-        if !matches!(cells[4], "verb" | "noun" | "phrase") {
+        if !matches!(cells[4], "verb" | "verb+actor" | "noun" | "phrase") {
             out.push(format!("{line}: unknown pos {}", cells[4]));
         }
-        if cells[4] == "verb" {
+        if cells[4] == "verb" || cells[4] == "verb+actor" {
             for f in cells[5].split('|') {
                 let lemma = verb_lemma(f).0;
                 if lang == "fr" && !irregular.contains_key(lemma) && inflect::french(lemma).is_none() {
@@ -179,7 +182,7 @@ impl Triggers {
                 continue;
             };
             let pos = match cells[4] {
-                "verb" => Pos::Verb,
+                "verb" | "verb+actor" => Pos::Verb,
                 "noun" => Pos::Noun,
                 "phrase" => Pos::Phrase,
                 _ => continue,
@@ -196,6 +199,7 @@ impl Triggers {
                     acled: acled.clone(),
                     pos,
                     lemma: form.to_string(),
+                    actor_object: cells[4] == "verb+actor",
                     line,
                 });
                 let id = (all.len() - 1) as u32;
