@@ -103,6 +103,10 @@ const FR_SPEECH: &[&str] = &[
     "affirmant",
     "déclarant",
     "signalé",
+    "réaffirmé",
+    "réitéré",
+    "insisté",
+    "martelé",
 ];
 const EN_SPEECH: &[&str] = &[
     "said",
@@ -121,6 +125,12 @@ const EN_SPEECH: &[&str] = &[
     "claims",
     "explained",
     "noted",
+    "declared",
+    "reiterated",
+    "concluded",
+    "insisted",
+    "stressed",
+    "asserted",
 ];
 
 const FR_NEGATION: &[&str] = &[
@@ -939,7 +949,9 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> V
             continue;
         };
         let before_ok = text[..s].chars().next_back().is_none_or(|c| !is_word(c));
-        let after_ok = text[e..].chars().next().is_none_or(|c| !is_word(c));
+        // A form ending in an elided word ("a accepté d'", "retirer d'")
+        // runs on into the next word.
+        let after_ok = text[..e].ends_with('\'') || text[e..].chars().next().is_none_or(|c| !is_word(c));
         let last = toks.partition_point(|t| t.nstart < e);
         let inside_actor = m
             .actors
@@ -1359,8 +1371,37 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 .rev()
                 .take_while(|p| p.sentence == h.sentence)
                 .any(|p| p.sense.plover == PloverType::Protest);
+        // "in protest of the arrest", "negotiations on a troop pullback",
+        // "pourparlers sur le retrait": the act named is the protest's
+        // reason or the talks' topic.
+        let topic = h.sense.pos == Pos::Noun && {
+            let w: Vec<Word> = ctx.words_before(h, &clause, 8).collect();
+            let head = |w: &Word| {
+                matches!(
+                    w.as_str(),
+                    "protest"
+                        | "protests"
+                        | "protesting"
+                        | "protestation"
+                        | "talks"
+                        | "negotiations"
+                        | "pourparlers"
+                        | "négociations"
+                        | "discussions"
+                )
+            };
+            let about = |w: &Word| {
+                matches!(
+                    w.as_str(),
+                    "of" | "at" | "against" | "over" | "on" | "about" | "sur" | "contre"
+                )
+            };
+            // A day may come between: "negotiations today on".
+            (0..w.len()).any(|i| head(&w[i]) && w[i + 1..].iter().take(2).any(about))
+        };
         let governed = governed
             || protest_aim
+            || topic
             || sought_or_feared(&ctx, h, &clause)
             || attempted(&ctx, h, &clause)
             || modifier(&ctx, h)
