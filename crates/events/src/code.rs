@@ -724,8 +724,17 @@ struct Ctx<'d, 'a> {
 impl Ctx<'_, '_> {
     /// The lower-cased text of `t`, a token of the document.
     fn word(&self, t: &Token) -> Word<'_> {
-        // Tokens do not overlap: the start finds the token.
-        let i = self.doc.tokens.partition_point(|x| x.nstart < t.nstart);
+        // The rules pass tokens borrowed from `doc.tokens`: the address
+        // gives the index, asked many times per trigger. Any other token is
+        // found by its start (tokens do not overlap).
+        let toks = &self.doc.tokens;
+        let size = std::mem::size_of::<Token>().max(1);
+        let offset = (t as *const Token as usize).wrapping_sub(toks.as_ptr() as usize);
+        let i = if offset % size == 0 && offset / size < toks.len() {
+            offset / size
+        } else {
+            toks.partition_point(|x| x.nstart < t.nstart)
+        };
         debug_assert_eq!(self.doc.tokens.get(i).map(|x| x.nend), Some(t.nend));
         self.lower.get(i)
     }
