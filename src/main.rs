@@ -23,6 +23,10 @@ use vigie_extract::Options;
 
 use crate::input::InputArgs;
 
+/// The allocator of every command (see Cargo.toml for why).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "vigie", version, about = "Reads news and writes down what happened.")]
 struct Cli {

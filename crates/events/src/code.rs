@@ -829,8 +829,17 @@ struct Ctx<'d, 'a> {
 impl Ctx<'_, '_> {
     /// The lower-cased text of `t`, a token of the document.
     fn word(&self, t: &Token) -> Word<'_> {
-        // Tokens do not overlap: the start finds the token.
-        let i = self.doc.tokens.partition_point(|x| x.nstart < t.nstart);
+        // The rules pass tokens borrowed from `doc.tokens`: the address
+        // gives the index, asked many times per trigger. Any other token is
+        // found by its start (tokens do not overlap).
+        let toks = &self.doc.tokens;
+        let size = std::mem::size_of::<Token>().max(1);
+        let offset = (t as *const Token as usize).wrapping_sub(toks.as_ptr() as usize);
+        let i = if offset % size == 0 && offset / size < toks.len() {
+            offset / size
+        } else {
+            toks.partition_point(|x| x.nstart < t.nstart)
+        };
         debug_assert_eq!(self.doc.tokens.get(i).map(|x| x.nend), Some(t.nend));
         self.lower.get(i)
     }
@@ -925,7 +934,7 @@ impl Ctx<'_, '_> {
 ///
 /// A phrase may have a day or an adverb inserted after its verb, as wire
 /// copy does: "a bloqué dimanche les routes", "called Monday for talks".
-fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> Vec<Hit> {
+fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> Vec<Hit> {
     let determiners = lang.determiners;
     let text = &doc.norm.text;
     let bytes = text.as_bytes();
@@ -939,7 +948,7 @@ fn hits(doc: &Document, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> V
     while first < toks.len() {
         let s = toks[first].nstart;
         let direct = trig.matcher.longest_at(bytes, s);
-        let gapped = across_gap(doc, trig, lang, first);
+        let gapped = across_gap(doc, lower, trig, lang, first);
         let best = match (direct, gapped) {
             (Some(d), Some(g)) => Some(if g.1 > d.1 { g } else { d }),
             (d, g) => d.or(g),
@@ -1024,15 +1033,19 @@ fn object_actor(doc: &Document, m: &Mentions, lang: &Lang, mut i: usize, sentenc
 /// The longest phrase starting with token `first` and going on after one
 /// or two inserted words (days, "aujourd'hui", "also"): its pattern and end
 /// in the text. Only phrases that reach past the gap count.
-fn across_gap(doc: &Document, trig: &Triggers, lang: &Lang, first: usize) -> Option<(usize, usize)> {
+fn across_gap(
+    doc: &Document,
+    lower: &Words,
+    trig: &Triggers,
+    lang: &Lang,
+    first: usize,
+) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let text = &doc.norm.text;
     // Token `i` is in the sentence and one of `words`.
     let one_of = |i: usize, words: &[&str]| {
-        toks.get(i).is_some_and(|t| {
-            t.sentence == toks[first].sentence
-                && words.contains(&text[t.nstart..t.nend].to_lowercase().as_str())
-        })
+        toks.get(i)
+            .is_some_and(|t| t.sentence == toks[first].sentence && words.contains(&lower.get(i).as_str()))
     };
     let inserted = |i: usize| one_of(i, lang.inserted) || one_of(i, lang.weekdays);
     // "on Tuesday" is read as one inserted date.
@@ -1312,7 +1325,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         published,
         dateline_end: dateline_end(&doc.norm.text),
     };
-    let hits = hits(doc, trig, m, lang);
+    let hits = hits(doc, &ctx.lower, trig, m, lang);
     let dates: Vec<Range<usize>> = m.times.iter().map(|t| t.tokens.clone()).collect();
     let counts = fatalities::find(doc, &dates);
     let mut used_counts = vec![false; counts.len()];

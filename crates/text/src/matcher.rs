@@ -11,6 +11,14 @@
 //! is an addition and a comparison; an Aho-Corasick automaton answers the
 //! same anchored question with more work per byte (its states search their
 //! transitions), and a DFA of this many forms takes tens of megabytes.
+//!
+//! Once a prefix is shared by one form only, the rest of that form is not
+//! spelt out cell by cell but kept whole in a tail buffer (the "TAIL" of
+//! Aoe's double array): inflected phrases end in long unshared suffixes
+//! ("attaquaient les positions"), which would otherwise fill most of the
+//! array with one-child cells scattered through memory, one cache miss per
+//! byte; a tail is read in one place, and the array holds a few times fewer
+//! cells to place at start and to keep in cache.
 
 use std::fmt;
 
@@ -124,8 +132,15 @@ struct Cell {
 impl Cell {
     const FREE: u32 = u32::MAX;
     const END: u32 = 1 << 31;
-    /// Cells are indexed by `u32` with the top bit of `base` taken.
-    const MAX_CELLS: usize = (1 << 31) - 256;
+    /// Marks a cell below which one form only goes on: its `base` is then
+    /// the offset of the rest of that form in [`FormMatcher::tails`], and it
+    /// has no children.
+    const TAIL: u32 = 1 << 30;
+    /// The bits of `base` that are an index.
+    const INDEX: u32 = Self::TAIL - 1;
+    /// Cells (and tail offsets) are indexed by `u32` with the top two bits
+    /// of `base` taken.
+    const MAX_CELLS: usize = (1 << 30) - 256;
 }
 
 /// The forms of a lexicon, compiled for [`FormMatcher::longest_at`].
@@ -136,8 +151,11 @@ pub struct FormMatcher {
     /// forms, 2 for the next, ... (close labels pack the array tighter); 0
     /// for bytes in no form, the label of no cell.
     labels: [u16; 256],
-    /// For each cell that ends a form, the form's pattern id.
+    /// For each cell that ends a form or opens a tail, the form's pattern id.
     ids: Vec<u32>,
+    /// The rests of forms below tail cells: each a little-endian `u16`
+    /// length, then that many bytes.
+    tails: Vec<u8>,
     forms: usize,
     prefixes: Prefixes,
 }
@@ -149,11 +167,12 @@ impl FormMatcher {
         let bytes: Vec<&[u8]> = forms.iter().map(|f| f.as_ref().as_bytes()).collect();
         let prefixes = Prefixes::new(bytes.iter().copied());
         let labels = labels(&bytes);
-        let (cells, ids) = build(&bytes, &labels)?;
+        let (cells, ids, tails) = build(&bytes, &labels)?;
         Ok(FormMatcher {
             cells,
             labels,
             ids,
+            tails,
             forms: forms.len(),
             prefixes,
         })
@@ -173,6 +192,7 @@ impl FormMatcher {
     pub fn memory_usage(&self) -> usize {
         self.cells.len() * std::mem::size_of::<Cell>()
             + self.ids.len() * 4
+            + self.tails.len()
             + std::mem::size_of_val(&self.labels)
             + (self.prefixes.four.len() + self.prefixes.short.len()) * 8
     }
@@ -215,18 +235,31 @@ impl FormMatcher {
 
     /// Walks the trie from its root along `bytes`; the last form end passed.
     #[inline]
-    fn walk(&self, bytes: impl Iterator<Item = u8>) -> Option<(usize, usize)> {
+    fn walk(&self, mut bytes: impl Iterator<Item = u8>) -> Option<(usize, usize)> {
         let cells = &self.cells[..];
         let (mut s, mut base) = (0u32, cells.first()?.base);
         let mut best = None;
-        for (i, b) in bytes.enumerate() {
-            let t = (base & !Cell::END) as usize + usize::from(self.labels[usize::from(b)]);
+        let mut i = 0;
+        while let Some(b) = bytes.next() {
+            let t = (base & Cell::INDEX) as usize + usize::from(self.labels[usize::from(b)]);
             match cells.get(t) {
                 Some(c) if c.check == s => (s, base) = (t as u32, c.base),
                 _ => break,
             }
+            i += 1;
             if base & Cell::END != 0 {
-                best = Some((s, i + 1));
+                best = Some((s, i));
+            }
+            if base & Cell::TAIL != 0 {
+                // One form goes on from here: it matches if the bytes spell
+                // the rest of it.
+                let at = (base & Cell::INDEX) as usize;
+                let len = usize::from(u16::from_le_bytes([self.tails[at], self.tails[at + 1]]));
+                let rest = &self.tails[at + 2..at + 2 + len];
+                if bytes.by_ref().take(len).eq(rest.iter().copied()) {
+                    best = Some((s, i + len));
+                }
+                break;
             }
         }
         best.map(|(s, len)| (self.ids[s as usize] as usize, len))
@@ -248,11 +281,14 @@ fn labels(forms: &[&[u8]]) -> [u16; 256] {
     labels
 }
 
-/// Builds the double array of `forms`. The forms, sorted, are split into
-/// the trie's nodes depth first: a node is the run of forms sharing a
-/// prefix, its children the distinct bytes that follow it. Each node's
-/// children are placed at the first base where all their cells are free.
-fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<(Vec<Cell>, Vec<u32>), BuildError> {
+/// Builds the double array of `forms` and its tails. The forms, sorted, are
+/// split into the trie's nodes depth first: a node is the run of forms
+/// sharing a prefix, its children the distinct bytes that follow it. Each
+/// node's children are placed at the first base where all their cells are
+/// free. A node of one form that goes on becomes a tail cell.
+type Built = (Vec<Cell>, Vec<u32>, Vec<u8>);
+
+fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<Built, BuildError> {
     // Sorted by bytes then id: equal forms keep their lowest id first.
     let mut order: Vec<u32> = (0..forms.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| forms[a as usize].cmp(forms[b as usize]).then(a.cmp(&b)));
@@ -275,7 +311,23 @@ fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<(Vec<Cell>, Vec<u32>), B
     // Nodes to place: (cell, depth, range of `sorted` sharing the prefix).
     let mut stack: Vec<(usize, usize, std::ops::Range<usize>)> = vec![(0, 0, 0..sorted.len())];
     let mut labels: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut tails: Vec<u8> = Vec::new();
     while let Some((cell, depth, range)) = stack.pop() {
+        // One form that goes on past this cell (a form given twice is one
+        // form: the first id is kept): its rest becomes a tail, when its
+        // length and offset fit.
+        let (form, id) = sorted.get(range.start).copied().unwrap_or_default();
+        let single = sorted[range.start..range.end].iter().all(|f| f.0 == form);
+        if depth > 0 && single && form.len() > depth {
+            let rest = &form[depth..];
+            if let (Ok(len), true) = (u16::try_from(rest.len()), tails.len() <= Cell::INDEX as usize) {
+                cells[cell].base = Cell::TAIL | tails.len() as u32;
+                ids[cell] = id;
+                tails.extend_from_slice(&len.to_le_bytes());
+                tails.extend_from_slice(rest);
+                continue;
+            }
+        }
         // Forms ending here come first in the run.
         let mut start = range.start;
         if depth > 0 && sorted[start].0.len() == depth {
@@ -341,7 +393,8 @@ fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<(Vec<Cell>, Vec<u32>), B
     ids.truncate(frontier);
     cells.shrink_to_fit();
     ids.shrink_to_fit();
-    Ok((cells, ids))
+    tails.shrink_to_fit();
+    Ok((cells, ids, tails))
 }
 
 #[cfg(test)]
@@ -435,6 +488,30 @@ mod tests {
     /// A string of the chars with these code points.
     fn chars(v: &[u8]) -> String {
         v.iter().map(|&b| char::from(b)).collect()
+    }
+
+    #[test]
+    fn tails_match_whole_and_give_way_to_shorter_forms() {
+        let long = format!("attaque {}", "x".repeat(300));
+        let forms = [
+            "attaqué",
+            "attaquaient les positions",
+            "attaque",
+            long.as_str(),
+            "attaque",
+            "z",
+        ];
+        let m = FormMatcher::new(&forms).unwrap();
+        assert_eq!(
+            m.longest_prefix("attaquaient les positions rebelles".bytes()),
+            Some((1, 25))
+        );
+        // A tail read in part: the form before it, if any, is the answer.
+        assert_eq!(m.longest_prefix("attaquaient les positi".bytes()), None);
+        assert_eq!(m.longest_prefix("attaque xxx".bytes()), Some((2, 7)));
+        assert_eq!(m.longest_prefix(long.bytes()), Some((3, long.len())));
+        assert_eq!(m.longest_at(b"a z", 2), Some((5, 3)));
+        assert_eq!(m.longest_at("attaqué".as_bytes(), 0), Some((0, "attaqué".len())));
     }
 
     #[test]
