@@ -181,6 +181,11 @@ impl Store {
             conn.pragma_update(None, "cache_size", -65536)?;
             // Reads through a memory map: no system call and copy per page.
             conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+            // Statement journals (a rewritten incident row with its seven
+            // index entries passes SQLite's 64 KiB in-memory limit) and
+            // temporary tables in memory: otherwise every refresh of an
+            // incident writes a temporary file.
+            conn.pragma_update(None, "temp_store", "MEMORY")?;
             Ok(())
         };
         setup().map_err(|e| StoreError::sqlite(path, e))?;
@@ -257,6 +262,7 @@ impl Store {
             tx,
             path,
             first_event: None,
+            memo: Memo::default(),
         })
     }
 
@@ -341,6 +347,46 @@ pub struct Batch<'s> {
     /// once, at commit (FTS5 flushes its buffer at every statement that
     /// writes to it, so one statement per batch instead of one per event).
     first_event: Option<i64>,
+    memo: Memo,
+}
+
+/// What one batch keeps between its ingests.
+///
+/// Event rows never change once written and the batch's transaction keeps
+/// other writers out, so an event decoded for clustering stays valid for the
+/// whole batch. Incident rows are summaries of their members: recomputed
+/// once, when the batch commits, instead of each time one of them is placed.
+#[derive(Default)]
+struct Memo {
+    /// Decoded events by row id.
+    evs: HashMap<i64, Rc<Ev>>,
+    /// Incidents whose members changed: their rows are recomputed (or
+    /// deleted) before the batch commits or counts.
+    dirty: BTreeSet<i64>,
+}
+
+impl Memo {
+    /// The event with row id `id`, decoded once per batch.
+    fn ev(&mut self, tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Rc<Ev>> {
+        if let Some(e) = self.evs.get(&id) {
+            return Ok(e.clone());
+        }
+        let e = Rc::new(
+            tx.prepare_cached(&format!("SELECT {EV_COLS} FROM events e WHERE e.id = ?1"))?
+                .query_row([id], ev_from_row)?,
+        );
+        self.evs.insert(id, e.clone());
+        Ok(e)
+    }
+
+    /// Recomputes the rows of the incidents placing changed.
+    fn refresh(&mut self, tx: &Transaction<'_>, path: &Path) -> Result<()> {
+        let now = unix_now();
+        for anchor in std::mem::take(&mut self.dirty) {
+            refresh_incident(tx, path, anchor, now)?;
+        }
+        Ok(())
+    }
 }
 
 impl Batch<'_> {
@@ -352,19 +398,21 @@ impl Batch<'_> {
     /// an incident.
     pub fn ingest(&mut self, text: &str, record: &ArticleEvents) -> Result<IngestOutcome> {
         let path = self.path.clone();
-        let (outcome, first) = ingest(&self.tx, &path, text, record)?;
+        let (outcome, first) = ingest(&self.tx, &path, &mut self.memo, text, record)?;
         self.first_event = self.first_event.or(first);
         Ok(outcome)
     }
 
     /// How many articles, events and incidents the database holds, this
     /// batch's changes included.
-    pub fn counts(&self) -> Result<Counts> {
+    pub fn counts(&mut self) -> Result<Counts> {
+        self.memo.refresh(&self.tx, &self.path)?;
         counts(&self.tx).map_err(|e| StoreError::sqlite(&self.path, e))
     }
 
     /// Commits the batch.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
+        self.memo.refresh(&self.tx, &self.path)?;
         let path = self.path;
         let err = |e| StoreError::sqlite(&path, e);
         if let Some(first) = self.first_event {
@@ -479,6 +527,7 @@ fn json(v: &impl serde::Serialize) -> String {
 fn ingest(
     tx: &Transaction<'_>,
     path: &Path,
+    memo: &mut Memo,
     text: &str,
     record: &ArticleEvents,
 ) -> Result<(IngestOutcome, Option<i64>)> {
@@ -537,7 +586,7 @@ fn ingest(
     for (ordinal, event) in record.events.iter().enumerate() {
         let id = insert_event(tx, article, &hash, ordinal, event).map_err(err)?;
         first = first.or(Some(id));
-        place(tx, path, id, Clustering::of(event), now)?;
+        place(tx, path, memo, id, Clustering::of(event))?;
     }
     Ok((
         IngestOutcome::Added {
@@ -648,32 +697,28 @@ fn insert_event(
 /// its incident without being read. What is left is what the full pass
 /// gives, and the work depends on the incidents near the new event, not on
 /// how many events the database holds.
-fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) -> Result<()> {
+fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clustering) -> Result<()> {
     let err = |e| StoreError::sqlite(path, e);
     match how {
         Clustering::None => return Ok(()),
         Clustering::Alone => {
-            tx.execute(
-                "INSERT INTO incident_events (event, incident) VALUES (?1, ?1)",
-                [id],
-            )
-            .map_err(err)?;
-            return refresh_incident(tx, path, id, now);
+            tx.prepare_cached("INSERT INTO incident_events (event, incident) VALUES (?1, ?1)")
+                .and_then(|mut s| s.execute([id]))
+                .map_err(err)?;
+            memo.dirty.insert(id);
+            return Ok(());
         }
         Clustering::Merge => {}
     }
-    let e = tx
-        .prepare_cached(&format!("SELECT {EV_COLS} FROM events e WHERE e.id = ?1"))
-        .and_then(|mut s| s.query_row([id], ev_from_row))
-        .map_err(err)?;
+    let e = memo.ev(tx, id).map_err(err)?;
 
     let mut replay = Replay::default();
     replay.pending.insert(e.key.clone(), (e, None));
     while let Some((_, (x, old))) = replay.pending.pop_first() {
         // Incidents with a member compatible with x, as of x's turn.
-        let near = window(tx, &x).map_err(err)?;
+        let near = replay.window(tx, memo, &x).map_err(err)?;
         let mut groups: BTreeSet<i64> = BTreeSet::new();
-        for (m, stored) in &near {
+        for (m, stored) in near.iter() {
             if m.key >= x.key || !cluster::compatible(m, &x) {
                 continue;
             }
@@ -685,11 +730,12 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
         for a in groups {
             // Members as of x's turn: the stored ones before x that were
             // not re-decided, and those re-decided into it.
-            let stored = replay.stored_members(tx, a).map_err(err)?;
+            let stored = replay.stored_members(tx, memo, a).map_err(err)?;
             let members: Vec<&Ev> = stored
                 .iter()
                 .filter(|m| m.key < x.key && !replay.decided.contains_key(&m.id))
                 .chain(replay.replayed.get(&a).into_iter().flatten())
+                .map(|m| &**m)
                 .collect();
             if members.is_empty() || !members.iter().all(|m| cluster::compatible(m, &x)) {
                 continue;
@@ -718,7 +764,7 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
                     // Every stored member of a touched incident: its later
                     // members are re-decided, and so are the later events
                     // compatible with one of its members.
-                    let members = replay.stored_members(tx, a).map_err(err)?;
+                    let members = replay.stored_members(tx, memo, a).map_err(err)?;
                     for m in members.iter() {
                         if m.key > x.key && !replay.decided.contains_key(&m.id) {
                             replay
@@ -728,7 +774,7 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
                         }
                     }
                     for m in members.iter() {
-                        let w = window(tx, m).map_err(err)?;
+                        let w = replay.window(tx, memo, m).map_err(err)?;
                         replay.queue_compatible(m, &w, &x.key);
                     }
                 }
@@ -751,24 +797,28 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
             link.execute(params![event, anchor]).map_err(err)?;
         }
     }
-    for anchor in replay.dirty {
-        refresh_incident(tx, path, anchor, now)?;
-    }
+    memo.dirty.extend(replay.dirty);
     Ok(())
 }
 
-/// The state of one replay of [`place`].
+/// Stored events near one event, with their stored incident.
+type Near = Rc<Vec<(Rc<Ev>, Option<i64>)>>;
+
+/// The state of one replay of [`place`]. The database does not change
+/// while it runs (the moves are written at its end), so the stored members
+/// of an incident and the events near one are looked up once.
 #[derive(Default)]
 struct Replay {
     /// Events to re-decide, in canonical order, with their stored incident.
-    pending: BTreeMap<Key, (Ev, Option<i64>)>,
+    pending: BTreeMap<Key, (Rc<Ev>, Option<i64>)>,
     /// Re-decided events: event -> anchor.
     decided: HashMap<i64, i64>,
     /// Re-decided events by the incident they joined.
-    replayed: HashMap<i64, Vec<Ev>>,
-    /// Stored members of the incidents looked at (the database does not
-    /// change during the replay).
-    stored: HashMap<i64, Rc<Vec<Ev>>>,
+    replayed: HashMap<i64, Vec<Rc<Ev>>>,
+    /// Stored members of the incidents looked at.
+    stored: HashMap<i64, Rc<Vec<Rc<Ev>>>>,
+    /// [`window`] of the events looked at, by event id.
+    near: HashMap<i64, Near>,
     /// Re-decided events whose incident changed.
     moves: Vec<(i64, i64)>,
     /// Touched incidents.
@@ -776,18 +826,32 @@ struct Replay {
 }
 
 impl Replay {
-    fn stored_members(&mut self, tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<Rc<Vec<Ev>>> {
+    fn stored_members(
+        &mut self,
+        tx: &Transaction<'_>,
+        memo: &mut Memo,
+        anchor: i64,
+    ) -> rusqlite::Result<Rc<Vec<Rc<Ev>>>> {
         if let Some(m) = self.stored.get(&anchor) {
             return Ok(m.clone());
         }
-        let m = Rc::new(members_all(tx, anchor)?);
+        let m = Rc::new(members_all(tx, memo, anchor)?);
         self.stored.insert(anchor, m.clone());
         Ok(m)
     }
 
+    fn window(&mut self, tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Near> {
+        if let Some(w) = self.near.get(&x.id) {
+            return Ok(w.clone());
+        }
+        let w = Rc::new(window(tx, memo, x)?);
+        self.near.insert(x.id, w.clone());
+        Ok(w)
+    }
+
     /// Queues the events after `cursor` compatible with `m` (`near` is
     /// [`window`] of `m`) that have not been re-decided.
-    fn queue_compatible(&mut self, m: &Ev, near: &[(Ev, Option<i64>)], cursor: &Key) {
+    fn queue_compatible(&mut self, m: &Ev, near: &[(Rc<Ev>, Option<i64>)], cursor: &Key) {
         for (y, stored) in near {
             if &y.key > cursor && !self.decided.contains_key(&y.id) && cluster::compatible(m, y) {
                 self.pending
@@ -808,9 +872,10 @@ impl Replay {
 /// index (narrow and wide dates, x's country and no country), whose columns
 /// hold everything the place and date tests read: its cost depends on how
 /// many events of x's type and country fall within its dates, not on the
-/// size of the database. Without one, x may match any country and the
-/// `events_window` index is walked over the dates.
-fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>)>> {
+/// size of the database, and it reads no event row (the events are decoded
+/// from their rows once per batch, see [`Memo`]). Without one, x may match
+/// any country and the `events_window` index is walked over the dates.
+fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec<(Rc<Ev>, Option<i64>)>> {
     let mut stmt = tx.prepare_cached(&window_sql(x.loc.as_ref().is_some_and(|l| l.country.is_some())))?;
     let country = x.loc.as_ref().and_then(|l| l.country.clone());
     // The box, in degrees, with a margin; none near the poles or across the
@@ -824,23 +889,27 @@ fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>
             b = [l.lat - dlat, l.lat + dlat, l.lon - dlon, l.lon + dlon];
         }
     }
-    let rows = stmt.query_map(
-        params![
-            x.plover,
-            x.key.start - 1 - cluster::NARROW_SPAN_DAYS,
-            x.key.start - 1 - cluster::MAX_SPAN_DAYS,
-            x.key.end + 1,
-            x.key.start - 1,
-            country,
-            boxed,
-            b[0],
-            b[1],
-            b[2],
-            b[3],
-        ],
-        |r| Ok((ev_from_row(r)?, r.get::<_, Option<i64>>(12)?)),
-    )?;
-    rows.collect()
+    let ids = stmt
+        .query_map(
+            params![
+                x.plover,
+                x.key.start - 1 - cluster::NARROW_SPAN_DAYS,
+                x.key.start - 1 - cluster::MAX_SPAN_DAYS,
+                x.key.end + 1,
+                x.key.start - 1,
+                country,
+                boxed,
+                b[0],
+                b[1],
+                b[2],
+                b[3],
+            ],
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?)),
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    ids.into_iter()
+        .map(|(id, incident)| Ok((memo.ev(tx, id)?, incident)))
+        .collect()
 }
 
 /// The SQL of [`window`]'s look-up, with or without x's country (`?6`).
@@ -853,7 +922,7 @@ fn window_sql(with_country: bool) -> String {
         // span; wide ones up to the longest mergeable span before it.
         let first = if wide == 0 { "?2" } else { "?3" };
         format!(
-            "SELECT {EV_COLS}, ie.incident FROM events e \
+            "SELECT e.id, ie.incident FROM events e \
              LEFT JOIN incident_events ie ON ie.event = e.id \
              WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = {wide} {country} \
              AND e.day_start BETWEEN {first} AND ?4 {filter}"
@@ -878,13 +947,12 @@ fn window_sql(with_country: bool) -> String {
 }
 
 /// Every stored member of an incident.
-fn members_all(tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<Vec<Ev>> {
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {EV_COLS} FROM incident_events ie JOIN events e ON e.id = ie.event \
-         WHERE ie.incident = ?1"
-    ))?;
-    let rows = stmt.query_map([anchor], ev_from_row)?;
-    rows.collect()
+fn members_all(tx: &Transaction<'_>, memo: &mut Memo, anchor: i64) -> rusqlite::Result<Vec<Rc<Ev>>> {
+    let ids = tx
+        .prepare_cached("SELECT event FROM incident_events WHERE incident = ?1")?
+        .query_map([anchor], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    ids.into_iter().map(|id| memo.ev(tx, id)).collect()
 }
 
 /// The outlet of an article: its source, else its URL's host, else its id.
@@ -948,6 +1016,63 @@ fn reports(conn: &Connection, path: &Path, anchor: i64) -> Result<Vec<Report>> {
     Ok(out)
 }
 
+/// The columns of an incident row after its id, in the order
+/// [`refresh_incident`] binds them (`?2` onwards).
+const INCIDENT_COLS: [&str; 31] = [
+    "plover",
+    "cameo",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "day_start",
+    "day_end",
+    "place_name",
+    "place_country",
+    "place_admin1",
+    "lat",
+    "lon",
+    "place_feature",
+    "place_geonames_id",
+    "fatalities",
+    "fatalities_qualifier",
+    "civilians",
+    "fatalities_event",
+    "actors",
+    "n_sources",
+    "n_reports",
+    "n_articles",
+    "sources",
+    "first_published",
+    "last_published",
+    "notes",
+    "updated_at",
+    "actor_names",
+    "actor_countries",
+];
+
+/// Writes an incident row in place: an existing row is updated (only the
+/// index entries of changed columns are rewritten), where `INSERT OR
+/// REPLACE` would delete it, with its seven index entries and the check of
+/// the events pointing at it, and insert it again.
+fn incident_upsert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let values: Vec<String> = (1..=INCIDENT_COLS.len() + 1).map(|i| format!("?{i}")).collect();
+        let set: Vec<String> = INCIDENT_COLS
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        format!(
+            "INSERT INTO incidents (id, {}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {}",
+            INCIDENT_COLS.join(", "),
+            values.join(", "),
+            set.join(", ")
+        )
+    })
+}
+
 /// Recomputes an incident's row from its members; deletes it when it has none.
 fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Result<()> {
     let err = |e| StoreError::sqlite(path, e);
@@ -974,53 +1099,44 @@ fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Re
     let countries = format!(",{},", codes.into_iter().collect::<Vec<_>>().join(","));
     use chrono::Datelike;
     let place = s.place.as_ref();
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO incidents (id, plover, cameo, acled_event_type, \
-         acled_sub_event_type, date_start, date_end, date_precision, day_start, day_end, \
-         place_name, place_country, place_admin1, lat, lon, place_feature, place_geonames_id, \
-         fatalities, fatalities_qualifier, civilians, fatalities_event, actors, n_sources, \
-         n_reports, n_articles, sources, first_published, last_published, notes, updated_at, \
-         actor_names, actor_countries) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
-    )
-    .and_then(|mut stmt| {
-        stmt.execute(params![
-            anchor,
-            s.plover,
-            s.cameo,
-            s.acled.as_ref().map(|a| &a.0),
-            s.acled.as_ref().map(|a| &a.1),
-            date_str(s.date_start),
-            date_str(s.date_end),
-            precision_str(s.precision),
-            s.date_start.map(|d| d.num_days_from_ce()),
-            s.date_end.map(|d| d.num_days_from_ce()),
-            place.map(|p| &p.name),
-            place.and_then(|p| p.country.as_ref()),
-            place.and_then(|p| p.admin1.as_ref()),
-            place.map(|p| p.lat),
-            place.map(|p| p.lon),
-            place.map(|p| feature_str(p.feature)),
-            place.and_then(|p| p.geonames_id),
-            s.fatalities.map(|n| n as i64),
-            s.fatalities_qualifier.map(qualifier_str),
-            s.civilians.map(|n| n as i64),
-            s.fatalities_event,
-            json(&s.actors),
-            s.sources.len() as i64,
-            s.n_reports as i64,
-            s.n_articles as i64,
-            json(&s.sources),
-            date_str(s.first_published),
-            date_str(s.last_published),
-            s.notes,
-            now,
-            names,
-            countries,
-        ])
-    })
-    .map_err(err)?;
+    conn.prepare_cached(incident_upsert_sql())
+        .and_then(|mut stmt| {
+            stmt.execute(params![
+                anchor,
+                s.plover,
+                s.cameo,
+                s.acled.as_ref().map(|a| &a.0),
+                s.acled.as_ref().map(|a| &a.1),
+                date_str(s.date_start),
+                date_str(s.date_end),
+                precision_str(s.precision),
+                s.date_start.map(|d| d.num_days_from_ce()),
+                s.date_end.map(|d| d.num_days_from_ce()),
+                place.map(|p| &p.name),
+                place.and_then(|p| p.country.as_ref()),
+                place.and_then(|p| p.admin1.as_ref()),
+                place.map(|p| p.lat),
+                place.map(|p| p.lon),
+                place.map(|p| feature_str(p.feature)),
+                place.and_then(|p| p.geonames_id),
+                s.fatalities.map(|n| n as i64),
+                s.fatalities_qualifier.map(qualifier_str),
+                s.civilians.map(|n| n as i64),
+                s.fatalities_event,
+                json(&s.actors),
+                s.sources.len() as i64,
+                s.n_reports as i64,
+                s.n_articles as i64,
+                json(&s.sources),
+                date_str(s.first_published),
+                date_str(s.last_published),
+                s.notes,
+                now,
+                names,
+                countries,
+            ])
+        })
+        .map_err(err)?;
     Ok(())
 }
 
