@@ -686,17 +686,22 @@ fn insert_event(
 /// A mergeable event re-runs the canonical greedy pass (see [`cluster`]) from
 /// its own position onwards: events before it keep their incidents (the pass
 /// never revisits the past), later events are re-decided in order when their
-/// decision can change. An event `y` can only decide differently if its own
-/// incident or one of its candidates gained or lost a member (a "touched"
-/// incident); a candidate has every member compatible with `y`, so `y` is
-/// re-decided only when it belongs to a touched incident or is compatible
-/// with one of its members. Those events are looked up when an incident
-/// becomes touched (its stored members) and when an event becomes a member
-/// of a touched one (the stored events compatible with it, by [`window`]),
-/// and re-decided in canonical order from a queue; every other event keeps
-/// its incident without being read. What is left is what the full pass
-/// gives, and the work depends on the incidents near the new event, not on
-/// how many events the database holds.
+/// decision can change. An event `y` decides on the members each incident
+/// has before it; it can only decide differently if one of them, `A`, has
+/// other members before `y` than in the stored pass (`A` is "touched") and
+/// is a candidate for `y` in one of the two passes: it has members before
+/// `y`, all compatible with `y`. An incident's first member in canonical
+/// order is its anchor event (the one that opened it, whose id it bears),
+/// and in both passes `A` either has no member before `y` or has its anchor
+/// among them (an anchor re-decided into another incident leaves `A` empty:
+/// its later members are all re-decided). So `y` is re-decided only when it
+/// belongs to a touched incident or is compatible with the anchor event of
+/// one. Those events are looked up once, when an incident becomes touched
+/// (its stored members, and the stored events compatible with its anchor
+/// event, by [`window`]), and re-decided in canonical order from a queue;
+/// every other event keeps its incident without being read. What is left is
+/// what the full pass gives, and the work depends on the incidents near the
+/// new event, not on how many events the database holds.
 fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clustering) -> Result<()> {
     let err = |e| StoreError::sqlite(path, e);
     match how {
@@ -761,9 +766,9 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
             replay.moves.push((x.id, new));
             for a in old.into_iter().chain([new]) {
                 if replay.dirty.insert(a) {
-                    // Every stored member of a touched incident: its later
-                    // members are re-decided, and so are the later events
-                    // compatible with one of its members.
+                    // Its later stored members are re-decided, and so are
+                    // the later events compatible with its anchor event
+                    // (see above).
                     let members = replay.stored_members(tx, memo, a).map_err(err)?;
                     for m in members.iter() {
                         if m.key > x.key && !replay.decided.contains_key(&m.id) {
@@ -773,15 +778,15 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
                                 .or_insert_with(|| (m.clone(), Some(a)));
                         }
                     }
-                    for m in members.iter() {
-                        let w = replay.window(tx, memo, m).map_err(err)?;
-                        replay.queue_compatible(m, &w, &x.key);
-                    }
+                    let anchor = if a == x.id {
+                        x.clone()
+                    } else {
+                        memo.ev(tx, a).map_err(err)?
+                    };
+                    let w = replay.window(tx, memo, &anchor).map_err(err)?;
+                    replay.queue_compatible(&anchor, &w, &x.key);
                 }
             }
-        }
-        if replay.dirty.contains(&new) || old.is_some_and(|o| replay.dirty.contains(&o)) {
-            replay.queue_compatible(&x, &near, &x.key);
         }
         replay.decided.insert(x.id, new);
         replay.replayed.entry(new).or_default().push(x);
