@@ -142,6 +142,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     writable: bool,
+    /// What ingest keeps between batches (see [`Memo`]).
+    memo: Memo,
 }
 
 impl Drop for Store {
@@ -198,6 +200,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             writable: true,
+            memo: Memo::default(),
         })
     }
 
@@ -232,6 +235,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             writable: false,
+            memo: Memo::default(),
         })
     }
 
@@ -253,16 +257,24 @@ impl Store {
     /// Starts a batch: everything ingested in it is committed at once by
     /// [`Batch::commit`], or not at all.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
+        let Store { conn, path, memo, .. } = self;
+        let path = path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::sqlite(&path, e))?;
+            .map_err(err)?;
+        // The write lock is held from here: nobody else changes the file
+        // until the batch ends.
+        let version: i64 = tx
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(err)?;
+        memo.begin(version);
         Ok(Batch {
             tx,
             path,
             first_event: None,
-            memo: Memo::default(),
+            memo,
+            version,
         })
     }
 
@@ -289,6 +301,8 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(err)?;
+        // Every incident is rebuilt: what ingest remembers of them is stale.
+        self.memo = Memo::default();
         tx.execute_batch("DELETE FROM incident_events; DELETE FROM incidents;")
             .map_err(err)?;
         let mut assignments: Vec<(i64, i64)> = Vec::new();
@@ -341,31 +355,73 @@ impl Store {
 
 /// A transaction of ingests; dropped without [`Batch::commit`], it rolls back.
 pub struct Batch<'s> {
+    /// The store's memo, trusted again only once this batch commits.
+    memo: &'s mut Memo,
+    /// `PRAGMA data_version` when the batch began.
+    version: i64,
     tx: Transaction<'s>,
     path: PathBuf,
     /// The first event row added by this batch: the full-text index is fed
     /// once, at commit (FTS5 flushes its buffer at every statement that
     /// writes to it, so one statement per batch instead of one per event).
     first_event: Option<i64>,
-    memo: Memo,
 }
 
-/// What one batch keeps between its ingests.
+/// How many decoded events [`Memo`] keeps at most (about 300 bytes each);
+/// past it, the next batch starts afresh.
+const MEMO_EVENTS: usize = 250_000;
+
+/// What ingest keeps in memory between placements and batches.
 ///
-/// Event rows never change once written and the batch's transaction keeps
-/// other writers out, so an event decoded for clustering stays valid for the
-/// whole batch. Incident rows are summaries of their members: recomputed
-/// once, when the batch commits, instead of each time one of them is placed.
+/// Placing an event reads the events near it and their incidents, again and
+/// again as the same days fill up. Event rows never change once written,
+/// and an event's incident changes only when this connection places one, so
+/// both are kept: decoded events by row id, and incidents by event, updated
+/// as placing moves events. This holds only while no other connection
+/// writes: a batch starts by comparing `PRAGMA data_version` (which changes
+/// when another connection commits) with its value at the end of the last
+/// batch, and starts afresh when it differs, when that batch did not commit
+/// (its rows are gone and their ids may be given again), or when the memo
+/// has grown past [`MEMO_EVENTS`]. Incident rows are summaries of their
+/// members: recomputed once, when a batch commits, instead of each time one
+/// of them is placed.
 #[derive(Default)]
 struct Memo {
-    /// Decoded events by row id.
+    /// Decoded mergeable events by row id.
     evs: HashMap<i64, Rc<Ev>>,
+    /// Mergeable events' incidents (`None`: not placed yet).
+    incident: HashMap<i64, Option<i64>>,
     /// Incidents whose members changed: their rows are recomputed (or
     /// deleted) before the batch commits or counts.
     dirty: BTreeSet<i64>,
+    /// `PRAGMA data_version` after the last batch this connection
+    /// committed; `None` while a batch runs or after one was dropped.
+    version: Option<i64>,
 }
 
 impl Memo {
+    /// Starts a batch at data version `version`.
+    fn begin(&mut self, version: i64) {
+        if self.version != Some(version) || self.evs.len() > MEMO_EVENTS {
+            *self = Memo::default();
+        }
+        self.dirty.clear();
+        self.version = None;
+    }
+
+    /// The incident of the mergeable event `id`, looked up once.
+    fn incident(&mut self, tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<i64>> {
+        if let Some(a) = self.incident.get(&id) {
+            return Ok(*a);
+        }
+        let a = tx
+            .prepare_cached("SELECT incident FROM incident_events WHERE event = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        self.incident.insert(id, a);
+        Ok(a)
+    }
+
     /// The event with row id `id`, decoded once per batch.
     fn ev(&mut self, tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Rc<Ev>> {
         if let Some(e) = self.evs.get(&id) {
@@ -398,7 +454,7 @@ impl Batch<'_> {
     /// an incident.
     pub fn ingest(&mut self, text: &str, record: &ArticleEvents) -> Result<IngestOutcome> {
         let path = self.path.clone();
-        let (outcome, first) = ingest(&self.tx, &path, &mut self.memo, text, record)?;
+        let (outcome, first) = ingest(&self.tx, &path, self.memo, text, record)?;
         self.first_event = self.first_event.or(first);
         Ok(outcome)
     }
@@ -411,7 +467,7 @@ impl Batch<'_> {
     }
 
     /// Commits the batch.
-    pub fn commit(mut self) -> Result<()> {
+    pub fn commit(self) -> Result<()> {
         self.memo.refresh(&self.tx, &self.path)?;
         let path = self.path;
         let err = |e| StoreError::sqlite(&path, e);
@@ -424,7 +480,10 @@ impl Batch<'_> {
                 )
                 .map_err(err)?;
         }
-        self.tx.commit().map_err(err)
+        self.tx.commit().map_err(err)?;
+        // This connection's own commits leave the data version as it was.
+        self.memo.version = Some(self.version);
+        Ok(())
     }
 }
 
@@ -800,6 +859,7 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
             .map_err(err)?;
         for (event, anchor) in &replay.moves {
             link.execute(params![event, anchor]).map_err(err)?;
+            memo.incident.insert(*event, Some(*anchor));
         }
     }
     memo.dirty.extend(replay.dirty);
@@ -877,8 +937,8 @@ impl Replay {
 /// index (narrow and wide dates, x's country and no country), whose columns
 /// hold everything the place and date tests read: its cost depends on how
 /// many events of x's type and country fall within its dates, not on the
-/// size of the database, and it reads no event row (the events are decoded
-/// from their rows once per batch, see [`Memo`]). Without one, x may match
+/// size of the database, and it reads no event row (the events and their
+/// incidents come from [`Memo`], which reads each once). Without one, x may match
 /// any country and the `events_window` index is walked over the dates.
 fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec<(Rc<Ev>, Option<i64>)>> {
     let mut stmt = tx.prepare_cached(&window_sql(x.loc.as_ref().is_some_and(|l| l.country.is_some())))?;
@@ -909,11 +969,11 @@ fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec
                 b[2],
                 b[3],
             ],
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?)),
+            |r| r.get::<_, i64>(0),
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     ids.into_iter()
-        .map(|(id, incident)| Ok((memo.ev(tx, id)?, incident)))
+        .map(|id| Ok((memo.ev(tx, id)?, memo.incident(tx, id)?)))
         .collect()
 }
 
@@ -927,9 +987,7 @@ fn window_sql(with_country: bool) -> String {
         // span; wide ones up to the longest mergeable span before it.
         let first = if wide == 0 { "?2" } else { "?3" };
         format!(
-            "SELECT e.id, ie.incident FROM events e \
-             LEFT JOIN incident_events ie ON ie.event = e.id \
-             WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = {wide} {country} \
+            "SELECT e.id FROM events e WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = {wide} {country} \
              AND e.day_start BETWEEN {first} AND ?4 {filter}"
         )
     };
