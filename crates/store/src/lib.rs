@@ -367,6 +367,31 @@ pub struct Batch<'s> {
     first_event: Option<i64>,
 }
 
+/// Hashes row ids for the maps of [`Memo`] and [`Replay`]: SQLite gives the
+/// ids in sequence, no outside input picks them, so one multiplication
+/// (Fibonacci hashing) spreads them well enough, for far less than SipHash.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by row id.
+type IdMap<V> = HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// How many decoded events [`Memo`] keeps at most (about 300 bytes each);
 /// past it, the next batch starts afresh.
 const MEMO_EVENTS: usize = 250_000;
@@ -388,9 +413,9 @@ const MEMO_EVENTS: usize = 250_000;
 #[derive(Default)]
 struct Memo {
     /// Decoded mergeable events by row id.
-    evs: HashMap<i64, Rc<Ev>>,
+    evs: IdMap<Rc<Ev>>,
     /// Mergeable events' incidents (`None`: not placed yet).
-    incident: HashMap<i64, Option<i64>>,
+    incident: IdMap<Option<i64>>,
     /// Incidents whose members changed: their rows are recomputed (or
     /// deleted) before the batch commits or counts.
     dirty: BTreeSet<i64>,
@@ -877,13 +902,13 @@ struct Replay {
     /// Events to re-decide, in canonical order, with their stored incident.
     pending: BTreeMap<Key, (Rc<Ev>, Option<i64>)>,
     /// Re-decided events: event -> anchor.
-    decided: HashMap<i64, i64>,
+    decided: IdMap<i64>,
     /// Re-decided events by the incident they joined.
-    replayed: HashMap<i64, Vec<Rc<Ev>>>,
+    replayed: IdMap<Vec<Rc<Ev>>>,
     /// Stored members of the incidents looked at.
-    stored: HashMap<i64, Rc<Vec<Rc<Ev>>>>,
+    stored: IdMap<Rc<Vec<Rc<Ev>>>>,
     /// [`window`] of the events looked at, by event id.
-    near: HashMap<i64, Near>,
+    near: IdMap<Near>,
     /// Re-decided events whose incident changed.
     moves: Vec<(i64, i64)>,
     /// Touched incidents.
@@ -938,11 +963,27 @@ impl Replay {
 /// hold everything the place and date tests read: its cost depends on how
 /// many events of x's type and country fall within its dates, not on the
 /// size of the database, and it reads no event row (the events and their
-/// incidents come from [`Memo`], which reads each once). Without one, x may match
-/// any country and the `events_window` index is walked over the dates.
+/// incidents come from [`Memo`], which reads each once). Without a place,
+/// the countries are those of x's actors. Only a place without a country,
+/// which may match any, walks the `events_window` index over the dates.
 fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec<(Rc<Ev>, Option<i64>)>> {
-    let mut stmt = tx.prepare_cached(&window_sql(x.loc.as_ref().is_some_and(|l| l.country.is_some())))?;
-    let country = x.loc.as_ref().and_then(|l| l.country.clone());
+    // The countries whose events can match x, each walked in the index,
+    // and the events without a country. A place-less x matches only events
+    // placed in one of its actors' countries (or without a place and
+    // sharing one); an x placed without a country may match anywhere.
+    let countries: BTreeSet<&str> = match &x.loc {
+        Some(l) => match &l.country {
+            Some(c) => [c.as_str()].into(),
+            None => BTreeSet::new(),
+        },
+        None => x
+            .source
+            .iter()
+            .chain(&x.target)
+            .filter_map(|a| a.country.as_deref())
+            .collect(),
+    };
+    let anywhere = x.loc.as_ref().is_some_and(|l| l.country.is_none());
     // The box, in degrees, with a margin; none near the poles or across the
     // antimeridian, where degrees of longitude stop being a fair measure.
     let (mut boxed, mut b) = (false, [0.0f64; 4]);
@@ -954,8 +995,10 @@ fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec
             b = [l.lat - dlat, l.lat + dlat, l.lon - dlon, l.lon + dlon];
         }
     }
-    let ids = stmt
-        .query_map(
+    let mut ids = Vec::new();
+    let mut look_up = |scope: Scope, country: Option<&str>| -> rusqlite::Result<()> {
+        let mut stmt = tx.prepare_cached(&window_sql(scope))?;
+        let rows = stmt.query_map(
             params![
                 x.plover,
                 x.key.start - 1 - cluster::NARROW_SPAN_DAYS,
@@ -970,43 +1013,57 @@ fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec
                 b[3],
             ],
             |r| r.get::<_, i64>(0),
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        )?;
+        for id in rows {
+            ids.push(id?);
+        }
+        Ok(())
+    };
+    if anywhere {
+        look_up(Scope::Anywhere, None)?;
+    } else {
+        for c in countries {
+            look_up(Scope::Country, Some(c))?;
+        }
+        look_up(Scope::NoCountry, None)?;
+    }
     ids.into_iter()
         .map(|id| Ok((memo.ev(tx, id)?, memo.incident(tx, id)?)))
         .collect()
 }
 
-/// The SQL of [`window`]'s look-up, with or without x's country (`?6`).
-fn window_sql(with_country: bool) -> String {
+/// Which stored events one look-up of [`window`] walks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Those placed in the country `?6` (`events_near`).
+    Country,
+    /// Those without a country (`events_near`).
+    NoCountry,
+    /// All (`events_window`).
+    Anywhere,
+}
+
+/// The SQL of one of [`window`]'s look-ups. Every form takes the same
+/// parameters.
+fn window_sql(scope: Scope) -> String {
     let filter = "AND e.day_end >= ?5 \
          AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
               OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
-    let arm = |wide: u8, country: &str| {
+    let country = match scope {
+        Scope::Country => "AND e.place_country = ?6",
+        Scope::NoCountry => "AND e.place_country IS NULL AND ?6 IS NULL",
+        Scope::Anywhere => "AND ?6 IS NULL",
+    };
+    let arm = |wide: u8| {
         // Narrow events start at most a day before x's start minus their
         // span; wide ones up to the longest mergeable span before it.
         let first = if wide == 0 { "?2" } else { "?3" };
         format!(
-            "SELECT e.id FROM events e WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = {wide} {country} \
-             AND e.day_start BETWEEN {first} AND ?4 {filter}"
+            "SELECT e.id FROM events e WHERE e.clustered = 2 AND e.plover = ?1 \
+             AND e.wide = {wide} {country} AND e.day_start BETWEEN {first} AND ?4 {filter}"
         )
     };
-    let arms: Vec<String> = if with_country {
-        [0, 1]
-            .into_iter()
-            .flat_map(|w| {
-                [
-                    arm(w, "AND e.place_country = ?6"),
-                    arm(w, "AND e.place_country IS NULL"),
-                ]
-            })
-            .collect()
-    } else {
-        // ?6 is NULL here; bound all the same so that both forms take the
-        // same parameters.
-        vec![arm(0, "AND ?6 IS NULL"), arm(1, "AND ?6 IS NULL")]
-    };
-    arms.join(" UNION ALL ")
+    format!("{} UNION ALL {}", arm(0), arm(1))
 }
 
 /// Every stored member of an incident.

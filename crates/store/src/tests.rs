@@ -778,18 +778,23 @@ fn candidate_look_up_walks_the_country_index() {
     let p: [&dyn rusqlite::ToSql; 11] = [
         &"ASSAULT", &700_000, &700_000, &700_002, &700_000, &"UKR", &true, &49.0, &50.0, &36.0, &37.0,
     ];
-    let with = plan(store.connection(), &window_sql(true), &p);
-    // Four range scans of the place index, none of the whole type, and no
-    // event row read (the index holds every column tested).
-    assert_eq!(
-        with.matches("USING COVERING INDEX events_near").count(),
-        4,
-        "{with}"
-    );
-    assert!(
-        !with.contains("events_window") && !with.contains("SCAN e"),
-        "{with}"
-    );
+    // Two range scans of the place index (narrow and wide dates) for x's
+    // country and two for no country, none of the whole type, and no event
+    // row read (the index holds every column tested).
+    for (scope, country) in [(Scope::Country, Some("UKR")), (Scope::NoCountry, None)] {
+        let mut p = p;
+        p[5] = &country;
+        let with = plan(store.connection(), &window_sql(scope), &p);
+        assert_eq!(
+            with.matches("USING COVERING INDEX events_near").count(),
+            2,
+            "{scope:?}: {with}"
+        );
+        assert!(
+            !with.contains("events_window") && !with.contains("SCAN e"),
+            "{scope:?}: {with}"
+        );
+    }
     let p: [&dyn rusqlite::ToSql; 11] = [
         &"ASSAULT",
         &700_000,
@@ -803,7 +808,7 @@ fn candidate_look_up_walks_the_country_index() {
         &0.0,
         &0.0,
     ];
-    let without = plan(store.connection(), &window_sql(false), &p);
+    let without = plan(store.connection(), &window_sql(Scope::Anywhere), &p);
     assert_eq!(
         without.matches("USING INDEX events_window").count(),
         2,
