@@ -782,8 +782,10 @@ fn insert_event(
 /// belongs to a touched incident or is compatible with the anchor event of
 /// one. Those events are looked up once, when an incident becomes touched
 /// (its stored members, and the stored events compatible with its anchor
-/// event, by [`window`]), and re-decided in canonical order from a queue;
-/// every other event keeps its incident without being read. What is left is
+/// event, by [`window`]), and taken in canonical order from a queue; one
+/// queued for an anchor only is re-decided when that incident is a
+/// candidate for it in either pass (its members before it are known by
+/// then). Every other event keeps its incident without being read. What is left is
 /// what the full pass gives, and the work depends on the incidents near the
 /// new event, not on how many events the database holds.
 fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clustering) -> Result<()> {
@@ -802,8 +804,22 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
     let e = memo.ev(tx, id).map_err(err)?;
 
     let mut replay = Replay::default();
-    replay.pending.insert(e.key.clone(), (e, None));
-    while let Some((_, (x, old))) = replay.pending.pop_first() {
+    replay.pending.insert(
+        e.key.clone(),
+        Pending {
+            ev: e,
+            stored: None,
+            always: true,
+            via: Vec::new(),
+        },
+    );
+    while let Some((_, p)) = replay.pending.pop_first() {
+        if !p.always && !replay.may_change(tx, memo, &p.ev, &p.via).map_err(err)? {
+            // None of the touched incidents it is near is a candidate for
+            // it, before or after: its decision stands.
+            continue;
+        }
+        let (x, old) = (p.ev, p.stored);
         // Incidents with a member compatible with x, as of x's turn.
         let near = replay.window(tx, memo, &x).map_err(err)?;
         let mut groups: BTreeSet<i64> = BTreeSet::new();
@@ -859,7 +875,13 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
                             replay
                                 .pending
                                 .entry(m.key.clone())
-                                .or_insert_with(|| (m.clone(), Some(a)));
+                                .or_insert_with(|| Pending {
+                                    ev: m.clone(),
+                                    stored: Some(a),
+                                    always: true,
+                                    via: Vec::new(),
+                                })
+                                .always = true;
                         }
                     }
                     let anchor = if a == x.id {
@@ -868,7 +890,7 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
                         memo.ev(tx, a).map_err(err)?
                     };
                     let w = replay.window(tx, memo, &anchor).map_err(err)?;
-                    replay.queue_compatible(&anchor, &w, &x.key);
+                    replay.queue_compatible(&anchor, &w, &x.key, a);
                 }
             }
         }
@@ -891,6 +913,28 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
     Ok(())
 }
 
+/// Whether members make a candidate incident for `y`: at least one, all
+/// compatible with it.
+fn candidate_for<'a>(mut members: impl Iterator<Item = &'a Rc<Ev>>, y: &Ev) -> bool {
+    let mut any = false;
+    members.all(|m| {
+        any = true;
+        cluster::compatible(m, y)
+    }) && any
+}
+
+/// An event waiting in a [`Replay`] to be re-decided.
+struct Pending {
+    ev: Rc<Ev>,
+    /// Its stored incident.
+    stored: Option<i64>,
+    /// Re-decided in any case: the new event, or a later member of a
+    /// touched incident.
+    always: bool,
+    /// The touched incidents whose anchor event it is compatible with.
+    via: Vec<i64>,
+}
+
 /// Stored events near one event, with their stored incident.
 type Near = Rc<Vec<(Rc<Ev>, Option<i64>)>>;
 
@@ -899,8 +943,8 @@ type Near = Rc<Vec<(Rc<Ev>, Option<i64>)>>;
 /// of an incident and the events near one are looked up once.
 #[derive(Default)]
 struct Replay {
-    /// Events to re-decide, in canonical order, with their stored incident.
-    pending: BTreeMap<Key, (Rc<Ev>, Option<i64>)>,
+    /// Events to re-decide, in canonical order.
+    pending: BTreeMap<Key, Pending>,
     /// Re-decided events: event -> anchor.
     decided: IdMap<i64>,
     /// Re-decided events by the incident they joined.
@@ -939,16 +983,49 @@ impl Replay {
         Ok(w)
     }
 
-    /// Queues the events after `cursor` compatible with `m` (`near` is
-    /// [`window`] of `m`) that have not been re-decided.
-    fn queue_compatible(&mut self, m: &Ev, near: &[(Rc<Ev>, Option<i64>)], cursor: &Key) {
+    /// Queues the events after `cursor` compatible with `m`, the anchor
+    /// event of the touched incident `via` (`near` is [`window`] of `m`),
+    /// that have not been re-decided.
+    fn queue_compatible(&mut self, m: &Ev, near: &[(Rc<Ev>, Option<i64>)], cursor: &Key, via: i64) {
         for (y, stored) in near {
             if &y.key > cursor && !self.decided.contains_key(&y.id) && cluster::compatible(m, y) {
                 self.pending
                     .entry(y.key.clone())
-                    .or_insert_with(|| (y.clone(), *stored));
+                    .or_insert_with(|| Pending {
+                        ev: y.clone(),
+                        stored: *stored,
+                        always: false,
+                        via: Vec::new(),
+                    })
+                    .via
+                    .push(via);
             }
         }
+    }
+
+    /// Whether one of the touched incidents `via` is a candidate for `y`
+    /// at its turn, in the stored pass or in this one: it has members
+    /// before `y`, all compatible with `y`. When none is, `y` decides as it
+    /// did (the other incidents near it are as they were).
+    fn may_change(
+        &mut self,
+        tx: &Transaction<'_>,
+        memo: &mut Memo,
+        y: &Ev,
+        via: &[i64],
+    ) -> rusqlite::Result<bool> {
+        for &a in via {
+            let stored = self.stored_members(tx, memo, a)?;
+            let before = stored.iter().filter(|m| m.key < y.key);
+            let now = before
+                .clone()
+                .filter(|m| !self.decided.contains_key(&m.id))
+                .chain(self.replayed.get(&a).into_iter().flatten());
+            if candidate_for(before, y) || candidate_for(now, y) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }
 
@@ -997,7 +1074,7 @@ fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec
     }
     let mut ids = Vec::new();
     let mut look_up = |scope: Scope, country: Option<&str>| -> rusqlite::Result<()> {
-        let mut stmt = tx.prepare_cached(&window_sql(scope))?;
+        let mut stmt = tx.prepare_cached(window_sql(scope))?;
         let rows = stmt.query_map(
             params![
                 x.plover,
@@ -1043,27 +1120,30 @@ enum Scope {
     Anywhere,
 }
 
-/// The SQL of one of [`window`]'s look-ups. Every form takes the same
-/// parameters.
-fn window_sql(scope: Scope) -> String {
-    let filter = "AND e.day_end >= ?5 \
+/// The SQL of one of [`window`]'s look-ups, made once. Every form takes
+/// the same parameters.
+fn window_sql(scope: Scope) -> &'static str {
+    static SQL: [std::sync::OnceLock<String>; 3] = [const { std::sync::OnceLock::new() }; 3];
+    SQL[scope as usize].get_or_init(|| {
+        let filter = "AND e.day_end >= ?5 \
          AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
               OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
-    let country = match scope {
-        Scope::Country => "AND e.place_country = ?6",
-        Scope::NoCountry => "AND e.place_country IS NULL AND ?6 IS NULL",
-        Scope::Anywhere => "AND ?6 IS NULL",
-    };
-    let arm = |wide: u8| {
-        // Narrow events start at most a day before x's start minus their
-        // span; wide ones up to the longest mergeable span before it.
-        let first = if wide == 0 { "?2" } else { "?3" };
-        format!(
-            "SELECT e.id FROM events e WHERE e.clustered = 2 AND e.plover = ?1 \
+        let country = match scope {
+            Scope::Country => "AND e.place_country = ?6",
+            Scope::NoCountry => "AND e.place_country IS NULL AND ?6 IS NULL",
+            Scope::Anywhere => "AND ?6 IS NULL",
+        };
+        let arm = |wide: u8| {
+            // Narrow events start at most a day before x's start minus their
+            // span; wide ones up to the longest mergeable span before it.
+            let first = if wide == 0 { "?2" } else { "?3" };
+            format!(
+                "SELECT e.id FROM events e WHERE e.clustered = 2 AND e.plover = ?1 \
              AND e.wide = {wide} {country} AND e.day_start BETWEEN {first} AND ?4 {filter}"
-        )
-    };
-    format!("{} UNION ALL {}", arm(0), arm(1))
+            )
+        };
+        format!("{} UNION ALL {}", arm(0), arm(1))
+    })
 }
 
 /// Every stored member of an incident.

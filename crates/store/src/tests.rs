@@ -784,7 +784,7 @@ fn candidate_look_up_walks_the_country_index() {
     for (scope, country) in [(Scope::Country, Some("UKR")), (Scope::NoCountry, None)] {
         let mut p = p;
         p[5] = &country;
-        let with = plan(store.connection(), &window_sql(scope), &p);
+        let with = plan(store.connection(), window_sql(scope), &p);
         assert_eq!(
             with.matches("USING COVERING INDEX events_near").count(),
             2,
@@ -808,7 +808,7 @@ fn candidate_look_up_walks_the_country_index() {
         &0.0,
         &0.0,
     ];
-    let without = plan(store.connection(), &window_sql(Scope::Anywhere), &p);
+    let without = plan(store.connection(), window_sql(Scope::Anywhere), &p);
     assert_eq!(
         without.matches("USING INDEX events_window").count(),
         2,
