@@ -26,7 +26,7 @@ pub mod summary;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
@@ -413,7 +413,7 @@ const MEMO_EVENTS: usize = 250_000;
 #[derive(Default)]
 struct Memo {
     /// Decoded mergeable events by row id.
-    evs: IdMap<Rc<Ev>>,
+    evs: IdMap<Arc<Ev>>,
     /// Mergeable events' incidents (`None`: not placed yet).
     incident: IdMap<Option<i64>>,
     /// Incidents whose members changed: their rows are recomputed (or
@@ -448,11 +448,11 @@ impl Memo {
     }
 
     /// The event with row id `id`, decoded once per batch.
-    fn ev(&mut self, tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Rc<Ev>> {
+    fn ev(&mut self, tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Arc<Ev>> {
         if let Some(e) = self.evs.get(&id) {
             return Ok(e.clone());
         }
-        let e = Rc::new(
+        let e = Arc::new(
             tx.prepare_cached(&format!("SELECT {EV_COLS} FROM events e WHERE e.id = ?1"))?
                 .query_row([id], ev_from_row)?,
         );
@@ -915,7 +915,7 @@ fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clust
 
 /// Whether members make a candidate incident for `y`: at least one, all
 /// compatible with it.
-fn candidate_for<'a>(mut members: impl Iterator<Item = &'a Rc<Ev>>, y: &Ev) -> bool {
+fn candidate_for<'a>(mut members: impl Iterator<Item = &'a Arc<Ev>>, y: &Ev) -> bool {
     let mut any = false;
     members.all(|m| {
         any = true;
@@ -925,7 +925,7 @@ fn candidate_for<'a>(mut members: impl Iterator<Item = &'a Rc<Ev>>, y: &Ev) -> b
 
 /// An event waiting in a [`Replay`] to be re-decided.
 struct Pending {
-    ev: Rc<Ev>,
+    ev: Arc<Ev>,
     /// Its stored incident.
     stored: Option<i64>,
     /// Re-decided in any case: the new event, or a later member of a
@@ -936,7 +936,7 @@ struct Pending {
 }
 
 /// Stored events near one event, with their stored incident.
-type Near = Rc<Vec<(Rc<Ev>, Option<i64>)>>;
+type Near = Arc<Vec<(Arc<Ev>, Option<i64>)>>;
 
 /// The state of one replay of [`place`]. The database does not change
 /// while it runs (the moves are written at its end), so the stored members
@@ -948,9 +948,9 @@ struct Replay {
     /// Re-decided events: event -> anchor.
     decided: IdMap<i64>,
     /// Re-decided events by the incident they joined.
-    replayed: IdMap<Vec<Rc<Ev>>>,
+    replayed: IdMap<Vec<Arc<Ev>>>,
     /// Stored members of the incidents looked at.
-    stored: IdMap<Rc<Vec<Rc<Ev>>>>,
+    stored: IdMap<Arc<Vec<Arc<Ev>>>>,
     /// [`window`] of the events looked at, by event id.
     near: IdMap<Near>,
     /// Re-decided events whose incident changed.
@@ -965,11 +965,11 @@ impl Replay {
         tx: &Transaction<'_>,
         memo: &mut Memo,
         anchor: i64,
-    ) -> rusqlite::Result<Rc<Vec<Rc<Ev>>>> {
+    ) -> rusqlite::Result<Arc<Vec<Arc<Ev>>>> {
         if let Some(m) = self.stored.get(&anchor) {
             return Ok(m.clone());
         }
-        let m = Rc::new(members_all(tx, memo, anchor)?);
+        let m = Arc::new(members_all(tx, memo, anchor)?);
         self.stored.insert(anchor, m.clone());
         Ok(m)
     }
@@ -978,7 +978,7 @@ impl Replay {
         if let Some(w) = self.near.get(&x.id) {
             return Ok(w.clone());
         }
-        let w = Rc::new(window(tx, memo, x)?);
+        let w = Arc::new(window(tx, memo, x)?);
         self.near.insert(x.id, w.clone());
         Ok(w)
     }
@@ -986,7 +986,7 @@ impl Replay {
     /// Queues the events after `cursor` compatible with `m`, the anchor
     /// event of the touched incident `via` (`near` is [`window`] of `m`),
     /// that have not been re-decided.
-    fn queue_compatible(&mut self, m: &Ev, near: &[(Rc<Ev>, Option<i64>)], cursor: &Key, via: i64) {
+    fn queue_compatible(&mut self, m: &Ev, near: &[(Arc<Ev>, Option<i64>)], cursor: &Key, via: i64) {
         for (y, stored) in near {
             if &y.key > cursor && !self.decided.contains_key(&y.id) && cluster::compatible(m, y) {
                 self.pending
@@ -1043,7 +1043,7 @@ impl Replay {
 /// incidents come from [`Memo`], which reads each once). Without a place,
 /// the countries are those of x's actors. Only a place without a country,
 /// which may match any, walks the `events_window` index over the dates.
-fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec<(Rc<Ev>, Option<i64>)>> {
+fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec<(Arc<Ev>, Option<i64>)>> {
     // The countries whose events can match x, each walked in the index,
     // and the events without a country. A place-less x matches only events
     // placed in one of its actors' countries (or without a place and
@@ -1147,7 +1147,7 @@ fn window_sql(scope: Scope) -> &'static str {
 }
 
 /// Every stored member of an incident.
-fn members_all(tx: &Transaction<'_>, memo: &mut Memo, anchor: i64) -> rusqlite::Result<Vec<Rc<Ev>>> {
+fn members_all(tx: &Transaction<'_>, memo: &mut Memo, anchor: i64) -> rusqlite::Result<Vec<Arc<Ev>>> {
     let ids = tx
         .prepare_cached("SELECT event FROM incident_events WHERE incident = ?1")?
         .query_map([anchor], |r| r.get::<_, i64>(0))?

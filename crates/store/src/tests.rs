@@ -926,3 +926,13 @@ fn what_ingest_remembers_follows_other_writers_and_rollbacks() {
         assert_eq!(incremental, incident_state(&first), "seed {seed}: after reindex");
     }
 }
+
+#[test]
+fn a_store_can_move_to_another_thread() {
+    // The HTTP API hands stores to blocking tasks: what ingest remembers
+    // must not tie a store to its thread.
+    fn send<T: Send>(_: &T) {}
+    let store = Store::open(tmp("send.db")).unwrap();
+    send(&store);
+    std::thread::spawn(move || store.counts().unwrap()).join().unwrap();
+}
