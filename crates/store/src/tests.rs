@@ -934,5 +934,7 @@ fn a_store_can_move_to_another_thread() {
     fn send<T: Send>(_: &T) {}
     let store = Store::open(tmp("send.db")).unwrap();
     send(&store);
-    std::thread::spawn(move || store.counts().unwrap()).join().unwrap();
+    std::thread::spawn(move || store.counts().unwrap())
+        .join()
+        .unwrap();
 }
