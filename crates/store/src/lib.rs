@@ -26,7 +26,7 @@ pub mod summary;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
@@ -142,6 +142,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     writable: bool,
+    /// What ingest keeps between batches (see [`Memo`]).
+    memo: Memo,
 }
 
 impl Drop for Store {
@@ -181,6 +183,11 @@ impl Store {
             conn.pragma_update(None, "cache_size", -65536)?;
             // Reads through a memory map: no system call and copy per page.
             conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+            // Statement journals (a rewritten incident row with its seven
+            // index entries passes SQLite's 64 KiB in-memory limit) and
+            // temporary tables in memory: otherwise every refresh of an
+            // incident writes a temporary file.
+            conn.pragma_update(None, "temp_store", "MEMORY")?;
             Ok(())
         };
         setup().map_err(|e| StoreError::sqlite(path, e))?;
@@ -193,6 +200,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             writable: true,
+            memo: Memo::default(),
         })
     }
 
@@ -227,6 +235,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             writable: false,
+            memo: Memo::default(),
         })
     }
 
@@ -248,15 +257,24 @@ impl Store {
     /// Starts a batch: everything ingested in it is committed at once by
     /// [`Batch::commit`], or not at all.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
+        let Store { conn, path, memo, .. } = self;
+        let path = path.clone();
+        let err = |e| StoreError::sqlite(&path, e);
+        let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::sqlite(&path, e))?;
+            .map_err(err)?;
+        // The write lock is held from here: nobody else changes the file
+        // until the batch ends.
+        let version: i64 = tx
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(err)?;
+        memo.begin(version);
         Ok(Batch {
             tx,
             path,
             first_event: None,
+            memo,
+            version,
         })
     }
 
@@ -283,6 +301,8 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(err)?;
+        // Every incident is rebuilt: what ingest remembers of them is stale.
+        self.memo = Memo::default();
         tx.execute_batch("DELETE FROM incident_events; DELETE FROM incidents;")
             .map_err(err)?;
         let mut assignments: Vec<(i64, i64)> = Vec::new();
@@ -335,12 +355,119 @@ impl Store {
 
 /// A transaction of ingests; dropped without [`Batch::commit`], it rolls back.
 pub struct Batch<'s> {
+    /// The store's memo, trusted again only once this batch commits.
+    memo: &'s mut Memo,
+    /// `PRAGMA data_version` when the batch began.
+    version: i64,
     tx: Transaction<'s>,
     path: PathBuf,
     /// The first event row added by this batch: the full-text index is fed
     /// once, at commit (FTS5 flushes its buffer at every statement that
     /// writes to it, so one statement per batch instead of one per event).
     first_event: Option<i64>,
+}
+
+/// Hashes row ids for the maps of [`Memo`] and [`Replay`]: SQLite gives the
+/// ids in sequence, no outside input picks them, so one multiplication
+/// (Fibonacci hashing) spreads them well enough, for far less than SipHash.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by row id.
+type IdMap<V> = HashMap<i64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// How many decoded events [`Memo`] keeps at most (about 300 bytes each);
+/// past it, the next batch starts afresh.
+const MEMO_EVENTS: usize = 250_000;
+
+/// What ingest keeps in memory between placements and batches.
+///
+/// Placing an event reads the events near it and their incidents, again and
+/// again as the same days fill up. Event rows never change once written,
+/// and an event's incident changes only when this connection places one, so
+/// both are kept: decoded events by row id, and incidents by event, updated
+/// as placing moves events. This holds only while no other connection
+/// writes: a batch starts by comparing `PRAGMA data_version` (which changes
+/// when another connection commits) with its value at the end of the last
+/// batch, and starts afresh when it differs, when that batch did not commit
+/// (its rows are gone and their ids may be given again), or when the memo
+/// has grown past [`MEMO_EVENTS`]. Incident rows are summaries of their
+/// members: recomputed once, when a batch commits, instead of each time one
+/// of them is placed.
+#[derive(Default)]
+struct Memo {
+    /// Decoded mergeable events by row id.
+    evs: IdMap<Arc<Ev>>,
+    /// Mergeable events' incidents (`None`: not placed yet).
+    incident: IdMap<Option<i64>>,
+    /// Incidents whose members changed: their rows are recomputed (or
+    /// deleted) before the batch commits or counts.
+    dirty: BTreeSet<i64>,
+    /// `PRAGMA data_version` after the last batch this connection
+    /// committed; `None` while a batch runs or after one was dropped.
+    version: Option<i64>,
+}
+
+impl Memo {
+    /// Starts a batch at data version `version`.
+    fn begin(&mut self, version: i64) {
+        if self.version != Some(version) || self.evs.len() > MEMO_EVENTS {
+            *self = Memo::default();
+        }
+        self.dirty.clear();
+        self.version = None;
+    }
+
+    /// The incident of the mergeable event `id`, looked up once.
+    fn incident(&mut self, tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<i64>> {
+        if let Some(a) = self.incident.get(&id) {
+            return Ok(*a);
+        }
+        let a = tx
+            .prepare_cached("SELECT incident FROM incident_events WHERE event = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        self.incident.insert(id, a);
+        Ok(a)
+    }
+
+    /// The event with row id `id`, decoded once per batch.
+    fn ev(&mut self, tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Arc<Ev>> {
+        if let Some(e) = self.evs.get(&id) {
+            return Ok(e.clone());
+        }
+        let e = Arc::new(
+            tx.prepare_cached(&format!("SELECT {EV_COLS} FROM events e WHERE e.id = ?1"))?
+                .query_row([id], ev_from_row)?,
+        );
+        self.evs.insert(id, e.clone());
+        Ok(e)
+    }
+
+    /// Recomputes the rows of the incidents placing changed.
+    fn refresh(&mut self, tx: &Transaction<'_>, path: &Path) -> Result<()> {
+        let now = unix_now();
+        for anchor in std::mem::take(&mut self.dirty) {
+            refresh_incident(tx, path, anchor, now)?;
+        }
+        Ok(())
+    }
 }
 
 impl Batch<'_> {
@@ -352,19 +479,21 @@ impl Batch<'_> {
     /// an incident.
     pub fn ingest(&mut self, text: &str, record: &ArticleEvents) -> Result<IngestOutcome> {
         let path = self.path.clone();
-        let (outcome, first) = ingest(&self.tx, &path, text, record)?;
+        let (outcome, first) = ingest(&self.tx, &path, self.memo, text, record)?;
         self.first_event = self.first_event.or(first);
         Ok(outcome)
     }
 
     /// How many articles, events and incidents the database holds, this
     /// batch's changes included.
-    pub fn counts(&self) -> Result<Counts> {
+    pub fn counts(&mut self) -> Result<Counts> {
+        self.memo.refresh(&self.tx, &self.path)?;
         counts(&self.tx).map_err(|e| StoreError::sqlite(&self.path, e))
     }
 
     /// Commits the batch.
     pub fn commit(self) -> Result<()> {
+        self.memo.refresh(&self.tx, &self.path)?;
         let path = self.path;
         let err = |e| StoreError::sqlite(&path, e);
         if let Some(first) = self.first_event {
@@ -376,7 +505,10 @@ impl Batch<'_> {
                 )
                 .map_err(err)?;
         }
-        self.tx.commit().map_err(err)
+        self.tx.commit().map_err(err)?;
+        // This connection's own commits leave the data version as it was.
+        self.memo.version = Some(self.version);
+        Ok(())
     }
 }
 
@@ -479,6 +611,7 @@ fn json(v: &impl serde::Serialize) -> String {
 fn ingest(
     tx: &Transaction<'_>,
     path: &Path,
+    memo: &mut Memo,
     text: &str,
     record: &ArticleEvents,
 ) -> Result<(IngestOutcome, Option<i64>)> {
@@ -537,7 +670,7 @@ fn ingest(
     for (ordinal, event) in record.events.iter().enumerate() {
         let id = insert_event(tx, article, &hash, ordinal, event).map_err(err)?;
         first = first.or(Some(id));
-        place(tx, path, id, Clustering::of(event), now)?;
+        place(tx, path, memo, id, Clustering::of(event))?;
     }
     Ok((
         IngestOutcome::Added {
@@ -637,43 +770,60 @@ fn insert_event(
 /// A mergeable event re-runs the canonical greedy pass (see [`cluster`]) from
 /// its own position onwards: events before it keep their incidents (the pass
 /// never revisits the past), later events are re-decided in order when their
-/// decision can change. An event `y` can only decide differently if its own
-/// incident or one of its candidates gained or lost a member (a "touched"
-/// incident); a candidate has every member compatible with `y`, so `y` is
-/// re-decided only when it belongs to a touched incident or is compatible
-/// with one of its members. Those events are looked up when an incident
-/// becomes touched (its stored members) and when an event becomes a member
-/// of a touched one (the stored events compatible with it, by [`window`]),
-/// and re-decided in canonical order from a queue; every other event keeps
-/// its incident without being read. What is left is what the full pass
-/// gives, and the work depends on the incidents near the new event, not on
-/// how many events the database holds.
-fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) -> Result<()> {
+/// decision can change. An event `y` decides on the members each incident
+/// has before it; it can only decide differently if one of them, `A`, has
+/// other members before `y` than in the stored pass (`A` is "touched") and
+/// is a candidate for `y` in one of the two passes: it has members before
+/// `y`, all compatible with `y`. An incident's first member in canonical
+/// order is its anchor event (the one that opened it, whose id it bears),
+/// and in both passes `A` either has no member before `y` or has its anchor
+/// among them (an anchor re-decided into another incident leaves `A` empty:
+/// its later members are all re-decided). So `y` is re-decided only when it
+/// belongs to a touched incident or is compatible with the anchor event of
+/// one. Those events are looked up once, when an incident becomes touched
+/// (its stored members, and the stored events compatible with its anchor
+/// event, by [`window`]), and taken in canonical order from a queue; one
+/// queued for an anchor only is re-decided when that incident is a
+/// candidate for it in either pass (its members before it are known by
+/// then). Every other event keeps its incident without being read. What is left is
+/// what the full pass gives, and the work depends on the incidents near the
+/// new event, not on how many events the database holds.
+fn place(tx: &Transaction<'_>, path: &Path, memo: &mut Memo, id: i64, how: Clustering) -> Result<()> {
     let err = |e| StoreError::sqlite(path, e);
     match how {
         Clustering::None => return Ok(()),
         Clustering::Alone => {
-            tx.execute(
-                "INSERT INTO incident_events (event, incident) VALUES (?1, ?1)",
-                [id],
-            )
-            .map_err(err)?;
-            return refresh_incident(tx, path, id, now);
+            tx.prepare_cached("INSERT INTO incident_events (event, incident) VALUES (?1, ?1)")
+                .and_then(|mut s| s.execute([id]))
+                .map_err(err)?;
+            memo.dirty.insert(id);
+            return Ok(());
         }
         Clustering::Merge => {}
     }
-    let e = tx
-        .prepare_cached(&format!("SELECT {EV_COLS} FROM events e WHERE e.id = ?1"))
-        .and_then(|mut s| s.query_row([id], ev_from_row))
-        .map_err(err)?;
+    let e = memo.ev(tx, id).map_err(err)?;
 
     let mut replay = Replay::default();
-    replay.pending.insert(e.key.clone(), (e, None));
-    while let Some((_, (x, old))) = replay.pending.pop_first() {
+    replay.pending.insert(
+        e.key.clone(),
+        Pending {
+            ev: e,
+            stored: None,
+            always: true,
+            via: Vec::new(),
+        },
+    );
+    while let Some((_, p)) = replay.pending.pop_first() {
+        if !p.always && !replay.may_change(tx, memo, &p.ev, &p.via).map_err(err)? {
+            // None of the touched incidents it is near is a candidate for
+            // it, before or after: its decision stands.
+            continue;
+        }
+        let (x, old) = (p.ev, p.stored);
         // Incidents with a member compatible with x, as of x's turn.
-        let near = window(tx, &x).map_err(err)?;
+        let near = replay.window(tx, memo, &x).map_err(err)?;
         let mut groups: BTreeSet<i64> = BTreeSet::new();
-        for (m, stored) in &near {
+        for (m, stored) in near.iter() {
             if m.key >= x.key || !cluster::compatible(m, &x) {
                 continue;
             }
@@ -685,11 +835,12 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
         for a in groups {
             // Members as of x's turn: the stored ones before x that were
             // not re-decided, and those re-decided into it.
-            let stored = replay.stored_members(tx, a).map_err(err)?;
+            let stored = replay.stored_members(tx, memo, a).map_err(err)?;
             let members: Vec<&Ev> = stored
                 .iter()
                 .filter(|m| m.key < x.key && !replay.decided.contains_key(&m.id))
                 .chain(replay.replayed.get(&a).into_iter().flatten())
+                .map(|m| &**m)
                 .collect();
             if members.is_empty() || !members.iter().all(|m| cluster::compatible(m, &x)) {
                 continue;
@@ -715,27 +866,33 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
             replay.moves.push((x.id, new));
             for a in old.into_iter().chain([new]) {
                 if replay.dirty.insert(a) {
-                    // Every stored member of a touched incident: its later
-                    // members are re-decided, and so are the later events
-                    // compatible with one of its members.
-                    let members = replay.stored_members(tx, a).map_err(err)?;
+                    // Its later stored members are re-decided, and so are
+                    // the later events compatible with its anchor event
+                    // (see above).
+                    let members = replay.stored_members(tx, memo, a).map_err(err)?;
                     for m in members.iter() {
                         if m.key > x.key && !replay.decided.contains_key(&m.id) {
                             replay
                                 .pending
                                 .entry(m.key.clone())
-                                .or_insert_with(|| (m.clone(), Some(a)));
+                                .or_insert_with(|| Pending {
+                                    ev: m.clone(),
+                                    stored: Some(a),
+                                    always: true,
+                                    via: Vec::new(),
+                                })
+                                .always = true;
                         }
                     }
-                    for m in members.iter() {
-                        let w = window(tx, m).map_err(err)?;
-                        replay.queue_compatible(m, &w, &x.key);
-                    }
+                    let anchor = if a == x.id {
+                        x.clone()
+                    } else {
+                        memo.ev(tx, a).map_err(err)?
+                    };
+                    let w = replay.window(tx, memo, &anchor).map_err(err)?;
+                    replay.queue_compatible(&anchor, &w, &x.key, a);
                 }
             }
-        }
-        if replay.dirty.contains(&new) || old.is_some_and(|o| replay.dirty.contains(&o)) {
-            replay.queue_compatible(&x, &near, &x.key);
         }
         replay.decided.insert(x.id, new);
         replay.replayed.entry(new).or_default().push(x);
@@ -749,26 +906,53 @@ fn place(tx: &Transaction<'_>, path: &Path, id: i64, how: Clustering, now: i64) 
             .map_err(err)?;
         for (event, anchor) in &replay.moves {
             link.execute(params![event, anchor]).map_err(err)?;
+            memo.incident.insert(*event, Some(*anchor));
         }
     }
-    for anchor in replay.dirty {
-        refresh_incident(tx, path, anchor, now)?;
-    }
+    memo.dirty.extend(replay.dirty);
     Ok(())
 }
 
-/// The state of one replay of [`place`].
+/// Whether members make a candidate incident for `y`: at least one, all
+/// compatible with it.
+fn candidate_for<'a>(mut members: impl Iterator<Item = &'a Arc<Ev>>, y: &Ev) -> bool {
+    let mut any = false;
+    members.all(|m| {
+        any = true;
+        cluster::compatible(m, y)
+    }) && any
+}
+
+/// An event waiting in a [`Replay`] to be re-decided.
+struct Pending {
+    ev: Arc<Ev>,
+    /// Its stored incident.
+    stored: Option<i64>,
+    /// Re-decided in any case: the new event, or a later member of a
+    /// touched incident.
+    always: bool,
+    /// The touched incidents whose anchor event it is compatible with.
+    via: Vec<i64>,
+}
+
+/// Stored events near one event, with their stored incident.
+type Near = Arc<Vec<(Arc<Ev>, Option<i64>)>>;
+
+/// The state of one replay of [`place`]. The database does not change
+/// while it runs (the moves are written at its end), so the stored members
+/// of an incident and the events near one are looked up once.
 #[derive(Default)]
 struct Replay {
-    /// Events to re-decide, in canonical order, with their stored incident.
-    pending: BTreeMap<Key, (Ev, Option<i64>)>,
+    /// Events to re-decide, in canonical order.
+    pending: BTreeMap<Key, Pending>,
     /// Re-decided events: event -> anchor.
-    decided: HashMap<i64, i64>,
+    decided: IdMap<i64>,
     /// Re-decided events by the incident they joined.
-    replayed: HashMap<i64, Vec<Ev>>,
-    /// Stored members of the incidents looked at (the database does not
-    /// change during the replay).
-    stored: HashMap<i64, Rc<Vec<Ev>>>,
+    replayed: IdMap<Vec<Arc<Ev>>>,
+    /// Stored members of the incidents looked at.
+    stored: IdMap<Arc<Vec<Arc<Ev>>>>,
+    /// [`window`] of the events looked at, by event id.
+    near: IdMap<Near>,
     /// Re-decided events whose incident changed.
     moves: Vec<(i64, i64)>,
     /// Touched incidents.
@@ -776,25 +960,72 @@ struct Replay {
 }
 
 impl Replay {
-    fn stored_members(&mut self, tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<Rc<Vec<Ev>>> {
+    fn stored_members(
+        &mut self,
+        tx: &Transaction<'_>,
+        memo: &mut Memo,
+        anchor: i64,
+    ) -> rusqlite::Result<Arc<Vec<Arc<Ev>>>> {
         if let Some(m) = self.stored.get(&anchor) {
             return Ok(m.clone());
         }
-        let m = Rc::new(members_all(tx, anchor)?);
+        let m = Arc::new(members_all(tx, memo, anchor)?);
         self.stored.insert(anchor, m.clone());
         Ok(m)
     }
 
-    /// Queues the events after `cursor` compatible with `m` (`near` is
-    /// [`window`] of `m`) that have not been re-decided.
-    fn queue_compatible(&mut self, m: &Ev, near: &[(Ev, Option<i64>)], cursor: &Key) {
+    fn window(&mut self, tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Near> {
+        if let Some(w) = self.near.get(&x.id) {
+            return Ok(w.clone());
+        }
+        let w = Arc::new(window(tx, memo, x)?);
+        self.near.insert(x.id, w.clone());
+        Ok(w)
+    }
+
+    /// Queues the events after `cursor` compatible with `m`, the anchor
+    /// event of the touched incident `via` (`near` is [`window`] of `m`),
+    /// that have not been re-decided.
+    fn queue_compatible(&mut self, m: &Ev, near: &[(Arc<Ev>, Option<i64>)], cursor: &Key, via: i64) {
         for (y, stored) in near {
             if &y.key > cursor && !self.decided.contains_key(&y.id) && cluster::compatible(m, y) {
                 self.pending
                     .entry(y.key.clone())
-                    .or_insert_with(|| (y.clone(), *stored));
+                    .or_insert_with(|| Pending {
+                        ev: y.clone(),
+                        stored: *stored,
+                        always: false,
+                        via: Vec::new(),
+                    })
+                    .via
+                    .push(via);
             }
         }
+    }
+
+    /// Whether one of the touched incidents `via` is a candidate for `y`
+    /// at its turn, in the stored pass or in this one: it has members
+    /// before `y`, all compatible with `y`. When none is, `y` decides as it
+    /// did (the other incidents near it are as they were).
+    fn may_change(
+        &mut self,
+        tx: &Transaction<'_>,
+        memo: &mut Memo,
+        y: &Ev,
+        via: &[i64],
+    ) -> rusqlite::Result<bool> {
+        for &a in via {
+            let stored = self.stored_members(tx, memo, a)?;
+            let before = stored.iter().filter(|m| m.key < y.key);
+            let now = before
+                .clone()
+                .filter(|m| !self.decided.contains_key(&m.id))
+                .chain(self.replayed.get(&a).into_iter().flatten());
+            if candidate_for(before, y) || candidate_for(now, y) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }
 
@@ -808,11 +1039,28 @@ impl Replay {
 /// index (narrow and wide dates, x's country and no country), whose columns
 /// hold everything the place and date tests read: its cost depends on how
 /// many events of x's type and country fall within its dates, not on the
-/// size of the database. Without one, x may match any country and the
-/// `events_window` index is walked over the dates.
-fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>)>> {
-    let mut stmt = tx.prepare_cached(&window_sql(x.loc.as_ref().is_some_and(|l| l.country.is_some())))?;
-    let country = x.loc.as_ref().and_then(|l| l.country.clone());
+/// size of the database, and it reads no event row (the events and their
+/// incidents come from [`Memo`], which reads each once). Without a place,
+/// the countries are those of x's actors. Only a place without a country,
+/// which may match any, walks the `events_window` index over the dates.
+fn window(tx: &Transaction<'_>, memo: &mut Memo, x: &Ev) -> rusqlite::Result<Vec<(Arc<Ev>, Option<i64>)>> {
+    // The countries whose events can match x, each walked in the index,
+    // and the events without a country. A place-less x matches only events
+    // placed in one of its actors' countries (or without a place and
+    // sharing one); an x placed without a country may match anywhere.
+    let countries: BTreeSet<&str> = match &x.loc {
+        Some(l) => match &l.country {
+            Some(c) => [c.as_str()].into(),
+            None => BTreeSet::new(),
+        },
+        None => x
+            .source
+            .iter()
+            .chain(&x.target)
+            .filter_map(|a| a.country.as_deref())
+            .collect(),
+    };
+    let anywhere = x.loc.as_ref().is_some_and(|l| l.country.is_none());
     // The box, in degrees, with a margin; none near the poles or across the
     // antimeridian, where degrees of longitude stop being a fair measure.
     let (mut boxed, mut b) = (false, [0.0f64; 4]);
@@ -824,67 +1072,87 @@ fn window(tx: &Transaction<'_>, x: &Ev) -> rusqlite::Result<Vec<(Ev, Option<i64>
             b = [l.lat - dlat, l.lat + dlat, l.lon - dlon, l.lon + dlon];
         }
     }
-    let rows = stmt.query_map(
-        params![
-            x.plover,
-            x.key.start - 1 - cluster::NARROW_SPAN_DAYS,
-            x.key.start - 1 - cluster::MAX_SPAN_DAYS,
-            x.key.end + 1,
-            x.key.start - 1,
-            country,
-            boxed,
-            b[0],
-            b[1],
-            b[2],
-            b[3],
-        ],
-        |r| Ok((ev_from_row(r)?, r.get::<_, Option<i64>>(12)?)),
-    )?;
-    rows.collect()
+    let mut ids = Vec::new();
+    let mut look_up = |scope: Scope, country: Option<&str>| -> rusqlite::Result<()> {
+        let mut stmt = tx.prepare_cached(window_sql(scope))?;
+        let rows = stmt.query_map(
+            params![
+                x.plover,
+                x.key.start - 1 - cluster::NARROW_SPAN_DAYS,
+                x.key.start - 1 - cluster::MAX_SPAN_DAYS,
+                x.key.end + 1,
+                x.key.start - 1,
+                country,
+                boxed,
+                b[0],
+                b[1],
+                b[2],
+                b[3],
+            ],
+            |r| r.get::<_, i64>(0),
+        )?;
+        for id in rows {
+            ids.push(id?);
+        }
+        Ok(())
+    };
+    if anywhere {
+        look_up(Scope::Anywhere, None)?;
+    } else {
+        for c in countries {
+            look_up(Scope::Country, Some(c))?;
+        }
+        look_up(Scope::NoCountry, None)?;
+    }
+    ids.into_iter()
+        .map(|id| Ok((memo.ev(tx, id)?, memo.incident(tx, id)?)))
+        .collect()
 }
 
-/// The SQL of [`window`]'s look-up, with or without x's country (`?6`).
-fn window_sql(with_country: bool) -> String {
-    let filter = "AND e.day_end >= ?5 \
+/// Which stored events one look-up of [`window`] walks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Those placed in the country `?6` (`events_near`).
+    Country,
+    /// Those without a country (`events_near`).
+    NoCountry,
+    /// All (`events_window`).
+    Anywhere,
+}
+
+/// The SQL of one of [`window`]'s look-ups, made once. Every form takes
+/// the same parameters.
+fn window_sql(scope: Scope) -> &'static str {
+    static SQL: [std::sync::OnceLock<String>; 3] = [const { std::sync::OnceLock::new() }; 3];
+    SQL[scope as usize].get_or_init(|| {
+        let filter = "AND e.day_end >= ?5 \
          AND (?7 = 0 OR e.place_lat IS NULL OR e.place_rank > 3 \
               OR (e.place_lat BETWEEN ?8 AND ?9 AND e.place_lon BETWEEN ?10 AND ?11))";
-    let arm = |wide: u8, country: &str| {
-        // Narrow events start at most a day before x's start minus their
-        // span; wide ones up to the longest mergeable span before it.
-        let first = if wide == 0 { "?2" } else { "?3" };
-        format!(
-            "SELECT {EV_COLS}, ie.incident FROM events e \
-             LEFT JOIN incident_events ie ON ie.event = e.id \
-             WHERE e.clustered = 2 AND e.plover = ?1 AND e.wide = {wide} {country} \
-             AND e.day_start BETWEEN {first} AND ?4 {filter}"
-        )
-    };
-    let arms: Vec<String> = if with_country {
-        [0, 1]
-            .into_iter()
-            .flat_map(|w| {
-                [
-                    arm(w, "AND e.place_country = ?6"),
-                    arm(w, "AND e.place_country IS NULL"),
-                ]
-            })
-            .collect()
-    } else {
-        // ?6 is NULL here; bound all the same so that both forms take the
-        // same parameters.
-        vec![arm(0, "AND ?6 IS NULL"), arm(1, "AND ?6 IS NULL")]
-    };
-    arms.join(" UNION ALL ")
+        let country = match scope {
+            Scope::Country => "AND e.place_country = ?6",
+            Scope::NoCountry => "AND e.place_country IS NULL AND ?6 IS NULL",
+            Scope::Anywhere => "AND ?6 IS NULL",
+        };
+        let arm = |wide: u8| {
+            // Narrow events start at most a day before x's start minus their
+            // span; wide ones up to the longest mergeable span before it.
+            let first = if wide == 0 { "?2" } else { "?3" };
+            format!(
+                "SELECT e.id FROM events e WHERE e.clustered = 2 AND e.plover = ?1 \
+             AND e.wide = {wide} {country} AND e.day_start BETWEEN {first} AND ?4 {filter}"
+            )
+        };
+        format!("{} UNION ALL {}", arm(0), arm(1))
+    })
 }
 
 /// Every stored member of an incident.
-fn members_all(tx: &Transaction<'_>, anchor: i64) -> rusqlite::Result<Vec<Ev>> {
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT {EV_COLS} FROM incident_events ie JOIN events e ON e.id = ie.event \
-         WHERE ie.incident = ?1"
-    ))?;
-    let rows = stmt.query_map([anchor], ev_from_row)?;
-    rows.collect()
+fn members_all(tx: &Transaction<'_>, memo: &mut Memo, anchor: i64) -> rusqlite::Result<Vec<Arc<Ev>>> {
+    let ids = tx
+        .prepare_cached("SELECT event FROM incident_events WHERE incident = ?1")?
+        .query_map([anchor], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    ids.into_iter().map(|id| memo.ev(tx, id)).collect()
 }
 
 /// The outlet of an article: its source, else its URL's host, else its id.
@@ -948,6 +1216,63 @@ fn reports(conn: &Connection, path: &Path, anchor: i64) -> Result<Vec<Report>> {
     Ok(out)
 }
 
+/// The columns of an incident row after its id, in the order
+/// [`refresh_incident`] binds them (`?2` onwards).
+const INCIDENT_COLS: [&str; 31] = [
+    "plover",
+    "cameo",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "day_start",
+    "day_end",
+    "place_name",
+    "place_country",
+    "place_admin1",
+    "lat",
+    "lon",
+    "place_feature",
+    "place_geonames_id",
+    "fatalities",
+    "fatalities_qualifier",
+    "civilians",
+    "fatalities_event",
+    "actors",
+    "n_sources",
+    "n_reports",
+    "n_articles",
+    "sources",
+    "first_published",
+    "last_published",
+    "notes",
+    "updated_at",
+    "actor_names",
+    "actor_countries",
+];
+
+/// Writes an incident row in place: an existing row is updated (only the
+/// index entries of changed columns are rewritten), where `INSERT OR
+/// REPLACE` would delete it, with its seven index entries and the check of
+/// the events pointing at it, and insert it again.
+fn incident_upsert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        let values: Vec<String> = (1..=INCIDENT_COLS.len() + 1).map(|i| format!("?{i}")).collect();
+        let set: Vec<String> = INCIDENT_COLS
+            .iter()
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        format!(
+            "INSERT INTO incidents (id, {}) VALUES ({}) ON CONFLICT (id) DO UPDATE SET {}",
+            INCIDENT_COLS.join(", "),
+            values.join(", "),
+            set.join(", ")
+        )
+    })
+}
+
 /// Recomputes an incident's row from its members; deletes it when it has none.
 fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Result<()> {
     let err = |e| StoreError::sqlite(path, e);
@@ -974,53 +1299,44 @@ fn refresh_incident(conn: &Connection, path: &Path, anchor: i64, now: i64) -> Re
     let countries = format!(",{},", codes.into_iter().collect::<Vec<_>>().join(","));
     use chrono::Datelike;
     let place = s.place.as_ref();
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO incidents (id, plover, cameo, acled_event_type, \
-         acled_sub_event_type, date_start, date_end, date_precision, day_start, day_end, \
-         place_name, place_country, place_admin1, lat, lon, place_feature, place_geonames_id, \
-         fatalities, fatalities_qualifier, civilians, fatalities_event, actors, n_sources, \
-         n_reports, n_articles, sources, first_published, last_published, notes, updated_at, \
-         actor_names, actor_countries) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
-    )
-    .and_then(|mut stmt| {
-        stmt.execute(params![
-            anchor,
-            s.plover,
-            s.cameo,
-            s.acled.as_ref().map(|a| &a.0),
-            s.acled.as_ref().map(|a| &a.1),
-            date_str(s.date_start),
-            date_str(s.date_end),
-            precision_str(s.precision),
-            s.date_start.map(|d| d.num_days_from_ce()),
-            s.date_end.map(|d| d.num_days_from_ce()),
-            place.map(|p| &p.name),
-            place.and_then(|p| p.country.as_ref()),
-            place.and_then(|p| p.admin1.as_ref()),
-            place.map(|p| p.lat),
-            place.map(|p| p.lon),
-            place.map(|p| feature_str(p.feature)),
-            place.and_then(|p| p.geonames_id),
-            s.fatalities.map(|n| n as i64),
-            s.fatalities_qualifier.map(qualifier_str),
-            s.civilians.map(|n| n as i64),
-            s.fatalities_event,
-            json(&s.actors),
-            s.sources.len() as i64,
-            s.n_reports as i64,
-            s.n_articles as i64,
-            json(&s.sources),
-            date_str(s.first_published),
-            date_str(s.last_published),
-            s.notes,
-            now,
-            names,
-            countries,
-        ])
-    })
-    .map_err(err)?;
+    conn.prepare_cached(incident_upsert_sql())
+        .and_then(|mut stmt| {
+            stmt.execute(params![
+                anchor,
+                s.plover,
+                s.cameo,
+                s.acled.as_ref().map(|a| &a.0),
+                s.acled.as_ref().map(|a| &a.1),
+                date_str(s.date_start),
+                date_str(s.date_end),
+                precision_str(s.precision),
+                s.date_start.map(|d| d.num_days_from_ce()),
+                s.date_end.map(|d| d.num_days_from_ce()),
+                place.map(|p| &p.name),
+                place.and_then(|p| p.country.as_ref()),
+                place.and_then(|p| p.admin1.as_ref()),
+                place.map(|p| p.lat),
+                place.map(|p| p.lon),
+                place.map(|p| feature_str(p.feature)),
+                place.and_then(|p| p.geonames_id),
+                s.fatalities.map(|n| n as i64),
+                s.fatalities_qualifier.map(qualifier_str),
+                s.civilians.map(|n| n as i64),
+                s.fatalities_event,
+                json(&s.actors),
+                s.sources.len() as i64,
+                s.n_reports as i64,
+                s.n_articles as i64,
+                json(&s.sources),
+                date_str(s.first_published),
+                date_str(s.last_published),
+                s.notes,
+                now,
+                names,
+                countries,
+            ])
+        })
+        .map_err(err)?;
     Ok(())
 }
 
