@@ -501,7 +501,8 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
         while ti < toks.len() && toks[ti].nstart < e {
             ti += 1;
         }
-        let initial = ctx.first_words[tok.sentence] == start;
+        let initial = ctx.first_words[tok.sentence] == start
+            || (ctx.lex.kinds[p][1] & !ctx.lex.kinds[p][0] & HEAD != 0 && opens_name(ctx, start, &out));
         let kinds = ctx.lex.kinds[p][usize::from(initial)];
         // No meaning valid here.
         if kinds == 0 {
@@ -514,7 +515,8 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
         {
             continue;
         }
-        let weak = ctx.lex.after_determiner[p] && {
+        let weak = ctx.lex.with_nationality[p]
+            || ctx.lex.after_determiner[p] && {
             let determined = start.checked_sub(1).is_some_and(|p| {
                 let prev = &ctx.doc.tokens[p];
                 prev.sentence == tok.sentence
@@ -549,6 +551,30 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
     (drop_name_parts(ctx, out), ti)
 }
 
+/// Determiners after which a capitalised sector noun or title opens the
+/// name of a body: "Le Syndicat nigérian des enseignants", "la Cour
+/// constitutionnelle lettone", "the Union".
+const NAME_DETERMINERS: &[&str] = &["le", "la", "les", "l'", "du", "des", "au", "aux", "the"];
+
+/// Whether a capitalised form starting at token `start` opens the name of a
+/// body, like the first word of a sentence: after a determiner ("Le
+/// Syndicat nigérian") or right after a nationality ("the Nigerian Union of
+/// Teachers"). `found` holds the atoms before it.
+fn opens_name(ctx: &Ctx, start: usize, found: &[Atom]) -> bool {
+    let Some(p) = start.checked_sub(1) else {
+        return false;
+    };
+    let (prev, tok) = (&ctx.doc.tokens[p], &ctx.doc.tokens[start]);
+    if prev.sentence != tok.sentence || !ctx.cap(start) {
+        return false;
+    }
+    let w = ctx.tok_text(prev);
+    (w.len() <= 4 && in_list(w, NAME_DETERMINERS))
+        || found
+            .last()
+            .is_some_and(|a| a.toks.end == start && a.kinds & kb::DEMONYM_ADJ != 0 && prev.nend + 1 == tok.nstart)
+}
+
 /// Countries, capitals and demonyms.
 const PLACE_LIKE: u16 = kb::COUNTRY | kb::CITY | kb::SEAT | kb::DEMONYM_ADJ | kb::DEMONYM_NOUN;
 /// Sector nouns and titles: the heads of phrases.
@@ -568,6 +594,11 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
     let toks = &ctx.doc.tokens;
     let keep = |i: usize, a: &Atom| {
         if !is_place_like(a) {
+            return true;
+        }
+        // An abbreviation ("US", "UK", "DRC") is no part of a person's name.
+        let form = &ctx.text[a.span.clone()];
+        if form.len() >= 2 && form.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
             return true;
         }
         if is_adjective(a) {
@@ -621,6 +652,12 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
                     .any(|b| b.span.end == t.nend)
                 && !ctx.func(p)
                 && !ctx.honorific(p)
+                // "Young Algerians", "Angry Iraqis": a capitalised first word
+                // before a nationality (no country name: "Michael Jordan")
+                // is an ordinary word.
+                && !(ctx.first_words[a.sentence] == p
+                    && a.kinds & (kb::DEMONYM_ADJ | kb::DEMONYM_NOUN) != 0
+                    && a.kinds & (kb::COUNTRY | kb::CITY) == 0)
         });
         !(next_is_name || prev_is_name)
     };
@@ -725,6 +762,41 @@ fn is_of_gap(g: &str) -> bool {
     ]
     .iter()
     .any(|x| x.eq_ignore_ascii_case(g))
+}
+
+/// "dirigées par le", "menées par l'", "led by the": the words between a
+/// force and the country at its head (English "Vietnamese-led" is read by
+/// [`atoms`]).
+fn is_led_gap(g: &str) -> bool {
+    const LED: &[&str] = &[
+        "dirigé", "dirigée", "dirigés", "dirigées", "mené", "menée", "menés", "menées", "conduit",
+        "conduite", "conduits", "conduites", "commandé", "commandée", "commandés", "commandées", "led",
+    ];
+    let Some((verb, rest)) = g.split_once(' ') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let after = rest
+        .strip_prefix("par")
+        .or_else(|| rest.strip_prefix("by"))
+        .filter(|r| r.is_empty() || r.starts_with(' '));
+    LED.contains(&verb)
+        && after.is_some_and(|r| matches!(r.trim(), "" | "le" | "la" | "l'" | "les" | "the"))
+}
+
+/// French words that are no adjective between a head and a nationality.
+const NOT_QUALIFIERS: &[&str] = &["par", "pour", "sans", "sous", "chez", "entre", "vers", "comme", "dont", "où"];
+
+/// A French adjective between a head and the nationality that follows it:
+/// "guérilleros nationalistes irlandais", "président sortant ivoirien". One
+/// lower-case word that is no verb, preposition or determiner.
+fn qualifier_gap(ctx: &Ctx, g: &str) -> bool {
+    ctx.lang == "fr"
+        && g.starts_with(char::is_lowercase)
+        && g.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !ctx.lex.after_noun.contains(&g)
+        && !in_list(g, ctx.lex.determiners)
+        && !in_list(g, NOT_QUALIFIERS)
 }
 
 /// The first of an atom's meanings valid here of a kind in `kinds` (a set
@@ -1113,7 +1185,7 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             const MODIFIER: u16 = kb::DEMONYM_ADJ | kb::COUNTRY | kb::CITY | kb::IGO | kb::SEAT | kb::GROUP;
             if let Some(b) = next.filter(|b| has(b, MODIFIER)) {
                 let g = gap(ctx.text, a.span.end, b.span.start);
-                if g.is_empty() && has(b, kb::DEMONYM_ADJ) {
+                if (g.is_empty() || qualifier_gap(ctx, g)) && has(b, kb::DEMONYM_ADJ) {
                     // "forces soudanaises", "chef de la diplomatie chinoise".
                     coding.country = modifier_country(ctx, b);
                     end = b.span.end;
@@ -1142,10 +1214,13 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                 }
             }
             // "Security forces in Guinea", "Demonstrators in Baghdad": a
-            // sector noun with no nationality takes the country it is in.
+            // sector noun with no nationality takes the country it is in;
+            // "forces dirigées par le Vietnam", "troops led by Nigeria": the
+            // country that leads them.
             if coding.country.is_none() && coding.igo.is_none() && !coding.title && j == i + 1 {
                 if let Some(b) = next {
-                    if has(b, kb::COUNTRY | kb::CITY) && is_in_gap(gap(ctx.text, a.span.end, b.span.start)) {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    if has(b, kb::COUNTRY | kb::CITY) && (is_in_gap(g) || is_led_gap(g)) {
                         coding.country = modifier_country(ctx, b);
                         end = b.span.end;
                         j = i + 2;
@@ -1387,6 +1462,31 @@ fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
     }
 }
 
+/// A body of a person gets the person's country: "le gouvernement
+/// militaire du président Prosper Avril", "the government of President
+/// Museveni", "the forces of General Aoun". Across "of" / "du" and at most
+/// one lower-case word before it.
+fn led_by_person(ctx: &Ctx, phrases: &mut [Phrase]) {
+    for i in 1..phrases.len() {
+        let (before, after) = phrases.split_at_mut(i);
+        let (p, q) = (&mut before[i - 1], &after[0]);
+        let body = p.coding.generic && p.coding.country.is_none() && p.coding.igo.is_none();
+        let person = q.coding.person && q.coding.country.is_some();
+        if !body || !person || p.sentence != q.sentence {
+            continue;
+        }
+        let g = gap(ctx.text, p.span.end, q.span.start);
+        // "militaire du": one adjective, then "of".
+        let g = match g.split_once(' ') {
+            Some((w, rest)) if !is_of_gap(g) && w.starts_with(char::is_lowercase) && !in_list(w, PHRASE_BREAKS) => rest,
+            _ => g,
+        };
+        if is_of_gap(g) {
+            p.coding.country = q.coding.country;
+        }
+    }
+}
+
 /// Finds honorific + name mentions ("M. Barrot") not inside phrases, among
 /// the `honorifics` of a block. Tokens before `next` are inside a name
 /// already read.
@@ -1553,6 +1653,7 @@ fn block<'a>(
     attach_names(ctx, &mut phrases);
     join_known_persons(ctx, &mut phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
+    led_by_person(ctx, &mut phrases);
     let honorifics = within(&ctx.honorifics, range.clone());
     let found = honorific_persons(ctx, honorifics, &mut coref.honorific_next, &phrases);
     phrases.extend(found);
