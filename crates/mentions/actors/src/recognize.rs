@@ -51,6 +51,10 @@ struct Atom {
     /// which the span includes: the force or coalition after it is that
     /// country's.
     led: bool,
+    /// A nationality that names an ethnic group, not citizens: "ethnic
+    /// Albanians", "Turcs de souche". It gives no country: the group is
+    /// placed where the event happens.
+    ethnic: bool,
 }
 
 impl Atom {
@@ -536,6 +540,15 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
                 });
             !determined || adjective
         };
+        let ethnic = kinds & (kb::DEMONYM_ADJ | kb::DEMONYM_NOUN) != 0
+            && kinds & kb::COUNTRY == 0
+            && if ctx.lang == "fr" {
+                text[e..].starts_with(" de souche")
+            } else {
+                start
+                    .checked_sub(1)
+                    .is_some_and(|k| toks[k].sentence == tok.sentence && ctx.tok_text(&toks[k]).eq_ignore_ascii_case("ethnic"))
+            };
         last_end = e;
         out.push(Atom {
             span: s..e,
@@ -546,6 +559,7 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
             kinds,
             weak,
             led,
+            ethnic,
         });
     }
     (drop_name_parts(ctx, out), ti)
@@ -750,6 +764,11 @@ fn is_in_gap(g: &str) -> bool {
         "en",
         "dans",
         "partout en",
+        "à travers",
+        "à travers le",
+        "à travers la",
+        "à travers l'",
+        "through",
     ]
     .iter()
     .any(|x| x.eq_ignore_ascii_case(g))
@@ -762,6 +781,30 @@ fn is_of_gap(g: &str) -> bool {
     ]
     .iter()
     .any(|x| x.eq_ignore_ascii_case(g))
+}
+
+/// The country of a people named with it: "Bosnian Serbs", "Kosovo
+/// Albanians" (a nationality or country before a plural nationality noun),
+/// "Serbes de Bosnie", "Kurdes d'Irak"
+/// (a nationality noun, "de", a country). The country is where they live.
+fn people_of(ctx: &Ctx, a: &Atom, b: &Atom) -> Option<&'static str> {
+    if a.ethnic || b.ethnic || has(b, HEAD) {
+        return None;
+    }
+    let g = gap(ctx.text, a.span.end, b.span.start);
+    if ctx.lang == "en" {
+        let plural_people = has(b, kb::DEMONYM_NOUN) && !has(b, kb::COUNTRY) && ctx.text[b.span.clone()].ends_with('s');
+        (g.is_empty() && has(a, kb::DEMONYM_ADJ | kb::COUNTRY) && plural_people)
+            .then(|| modifier_country(ctx, a))
+            .flatten()
+    } else {
+        (matches!(g, "de" | "d'" | "du")
+            && has(a, kb::DEMONYM_NOUN)
+            && !has(a, kb::COUNTRY)
+            && has(b, kb::COUNTRY))
+        .then(|| modifier_country(ctx, b))
+        .flatten()
+    }
 }
 
 /// "dirigées par le", "menées par l'", "led by the": the words between a
@@ -815,6 +858,9 @@ fn has(a: &Atom, kinds: u16) -> bool {
 
 /// The country an atom stands for when it modifies a head.
 fn modifier_country(ctx: &Ctx, a: &Atom) -> Option<&'static str> {
+    if a.ethnic {
+        return None;
+    }
     first_of(ctx, a, kb::DEMONYM_ADJ | kb::COUNTRY | kb::CITY).and_then(|e| match &e.kind {
         Kind::DemonymAdj { iso3 } | Kind::Country { iso3 } | Kind::Capital { iso3, .. } => {
             Some(iso3.as_str())
@@ -1137,6 +1183,21 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                     continue;
                 }
             }
+            // A people of a country: "Bosnian Serbs", "Serbes de Bosnie".
+            if let Some((b, country)) = next.and_then(|b| Some((b, people_of(ctx, a, b)?))) {
+                out.push(Phrase {
+                    span: a.span.start..b.span.end,
+                    toks: a.toks.start..b.toks.end,
+                    sentence: a.sentence,
+                    coding: Coding {
+                        country: Some(country),
+                        country_only: true,
+                        ..Default::default()
+                    },
+                });
+                i += 2;
+                continue;
+            }
             // Modifier before a head: "Ethiopian troops", "Russia's defence ministry", "UN chief".
             if let Some(b) = next {
                 let adjacent = || {
@@ -1147,6 +1208,9 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                     let mut coding = head_coding(h);
                     let combined = if let Some(c) = modifier_country(ctx, a) {
                         coding.country = Some(c);
+                        true
+                    } else if a.ethnic {
+                        // "ethnic Albanian guerrillas": no country.
                         true
                     } else if let Some((code, name, sector)) = modifier_igo(ctx, a) {
                         coding.igo = Some(code);
@@ -1186,7 +1250,8 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             if let Some(b) = next.filter(|b| has(b, MODIFIER)) {
                 let g = gap(ctx.text, a.span.end, b.span.start);
                 if (g.is_empty() || qualifier_gap(ctx, g)) && has(b, kb::DEMONYM_ADJ) {
-                    // "forces soudanaises", "chef de la diplomatie chinoise".
+                    // "forces soudanaises", "chef de la diplomatie chinoise"
+                    // ("civils serbes de souche": none).
                     coding.country = modifier_country(ctx, b);
                     end = b.span.end;
                     j = i + 2;
@@ -1291,6 +1356,23 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                 t.sentence == a.sentence && in_list(ctx.tok_text(t), LOCATIVES)
             });
         if located {
+            i += 1;
+            continue;
+        }
+        // "ethnic Albanians", "Albanais de souche": a people, placed where
+        // the event happens.
+        if a.ethnic && has(a, kb::DEMONYM_NOUN) {
+            out.push(Phrase {
+                span: a.span.clone(),
+                toks: a.toks.clone(),
+                sentence: a.sentence,
+                coding: Coding {
+                    sector: Some("CVL"),
+                    plural: true,
+                    generic: true,
+                    ..Default::default()
+                },
+            });
             i += 1;
             continue;
         }
@@ -1462,29 +1544,93 @@ fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
     }
 }
 
-/// A body of a person gets the person's country: "le gouvernement
-/// militaire du président Prosper Avril", "the government of President
-/// Museveni", "the forces of General Aoun". Across "of" / "du" and at most
-/// one lower-case word before it.
-fn led_by_person(ctx: &Ctx, phrases: &mut [Phrase]) {
+/// Countries that one mention takes from the next, read after names are
+/// attached:
+/// - a body of a known person: "le gouvernement militaire du président
+///   Prosper Avril", "the government of President Museveni" (across "of" /
+///   "du" and at most one lower-case word before it);
+/// - a person of a country: "le roi Hassan du Maroc" (one mention);
+/// - a generic noun in apposition with a named group: "the main Hutu rebel
+///   group, Forces for Defence of Democracy", "le principal groupe rebelle
+///   hutu, les Forces pour la défense de la démocratie";
+/// - a union of its members: "le Syndicat nigérian des enseignants" (one
+///   mention: the teachers are the union's, not another actor).
+fn borrow_countries(ctx: &Ctx, phrases: &mut Vec<Phrase>) {
+    let mut merged = false;
     for i in 1..phrases.len() {
         let (before, after) = phrases.split_at_mut(i);
-        let (p, q) = (&mut before[i - 1], &after[0]);
-        let body = p.coding.generic && p.coding.country.is_none() && p.coding.igo.is_none();
-        let person = q.coding.person && q.coding.country.is_some();
-        if !body || !person || p.sentence != q.sentence {
+        let (p, q) = (&mut before[i - 1], &mut after[0]);
+        if p.sentence != q.sentence || p.span.end > q.span.start || p.coding.igo.is_some() {
             continue;
         }
         let g = gap(ctx.text, p.span.end, q.span.start);
-        // "militaire du": one adjective, then "of".
-        let g = match g.split_once(' ') {
-            Some((w, rest)) if !is_of_gap(g) && w.starts_with(char::is_lowercase) && !in_list(w, PHRASE_BREAKS) => rest,
-            _ => g,
-        };
-        if is_of_gap(g) {
+        let c = &p.coding;
+        let body = c.generic && c.country.is_none() && c.proper.is_none();
+        if body && q.coding.person && q.coding.country.is_some() && is_of_gap(skip_word(g)) {
             p.coding.country = q.coding.country;
+        } else if body && q.coding.proper.is_some() && !q.coding.person && q.coding.country.is_some() && apposition_gap(g)
+        {
+            p.coding.country = q.coding.country;
+        } else if c.person && c.country.is_none() && q.coding.country_only && has_country_name(ctx, q) && is_of_gap(g) {
+            p.coding.country = q.coding.country;
+            absorb(p, q);
+            merged = true;
+        } else if c.role == Some("union")
+            && c.country.is_some()
+            && q.coding.generic
+            && q.coding.country.is_none()
+            && !q.coding.title
+            && matches!(g, "des" | "de" | "du" | "of")
+        {
+            absorb(p, q);
+            merged = true;
         }
     }
+    if merged {
+        // An absorbed phrase is left empty.
+        phrases.retain(|p| !p.span.is_empty());
+    }
+}
+
+/// Extends `p` over `q` and leaves `q` empty.
+fn absorb(p: &mut Phrase, q: &mut Phrase) {
+    p.span.end = q.span.end;
+    p.toks.end = q.toks.end;
+    q.span = q.span.end..q.span.end;
+}
+
+/// Whether a country-only phrase is a country's name ("Maroc"), not a
+/// nationality noun ("les Marocains").
+fn has_country_name(ctx: &Ctx, q: &Phrase) -> bool {
+    ctx.lex
+        .longest_at(ctx.text.as_bytes(), q.span.start)
+        .is_some_and(|(pat, end)| {
+            end == q.span.end
+                && ctx.lex.links[pat]
+                    .iter()
+                    .any(|l| matches!(ctx.entry(l.entry).kind, Kind::Country { .. }))
+        })
+}
+
+/// The gap without a first lower-case word: "militaire du" → "du".
+fn skip_word(g: &str) -> &str {
+    match g.split_once(' ') {
+        Some((w, rest)) if !is_of_gap(g) && w.starts_with(char::is_lowercase) && !in_list(w, PHRASE_BREAKS) => {
+            rest
+        }
+        _ => g,
+    }
+}
+
+/// ", ", ", les", "hutu, les": an apposition (after at most one word that
+/// ends the first noun phrase).
+fn apposition_gap(g: &str) -> bool {
+    let Some((head, rest)) = g.split_once(',') else {
+        return false;
+    };
+    let head = head.trim();
+    (head.is_empty() || (head.starts_with(char::is_lowercase) && !head.contains(' ')))
+        && matches!(rest.trim(), "" | "le" | "la" | "les" | "l'" | "the")
 }
 
 /// Finds honorific + name mentions ("M. Barrot") not inside phrases, among
@@ -1653,7 +1799,7 @@ fn block<'a>(
     attach_names(ctx, &mut phrases);
     join_known_persons(ctx, &mut phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
-    led_by_person(ctx, &mut phrases);
+    borrow_countries(ctx, &mut phrases);
     let honorifics = within(&ctx.honorifics, range.clone());
     let found = honorific_persons(ctx, honorifics, &mut coref.honorific_next, &phrases);
     phrases.extend(found);
@@ -1895,6 +2041,121 @@ mod tests {
                 ("deux ministres", chn, fm),
                 ("deux ministres", rus, fm),
             ]
+        );
+    }
+
+    /// The codings of a one-sentence article, as (text, country, sector).
+    fn coded(lang: &str, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = vigie_text::analyze(text, Some(lang));
+        recognize(&doc, crate::lexicon::lexicon(lang).unwrap())
+            .into_iter()
+            .filter(|m| !m.adjective)
+            .map(|m| {
+                (
+                    m.actor.text,
+                    m.actor.country.map(|c| c.to_string()),
+                    m.actor.sector.map(|c| c.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, country: Option<&str>, sector: Option<&str>) -> (String, Option<String>, Option<String>) {
+        (text.to_string(), country.map(str::to_string), sector.map(str::to_string))
+    }
+
+    #[test]
+    fn gaps_of_led_forces_and_appositions() {
+        assert!(is_led_gap("dirigées par le"));
+        assert!(is_led_gap("menée par l'"));
+        assert!(is_led_gap("led by"));
+        assert!(is_led_gap("dirigées par"));
+        assert!(!is_led_gap("dirigées vers le"));
+        assert!(!is_led_gap("parties par le"));
+        assert!(!is_led_gap("led to the"));
+        assert!(apposition_gap(","));
+        assert!(apposition_gap("hutu, les"));
+        assert!(apposition_gap(", the"));
+        assert!(!apposition_gap("and"));
+        assert!(!apposition_gap("said on Monday, the"));
+        assert_eq!(skip_word("militaire du"), "du");
+        assert_eq!(skip_word("of the"), "of the");
+    }
+
+    /// A machine of war is an actor only with a nationality, which makes it
+    /// that country's forces; alone it is no actor.
+    #[test]
+    fn machines_of_war_need_a_nationality() {
+        let mil = Some("MIL");
+        assert_eq!(
+            coded("fr", "Des hélicoptères turcs ont bombardé des villages."),
+            [one("hélicoptères turcs", Some("TUR"), mil)]
+        );
+        assert_eq!(
+            coded("en", "Indian jets crossed the line of control."),
+            [one("Indian jets", Some("IND"), mil)]
+        );
+        assert!(coded("fr", "Des drones ont survolé la base.").is_empty());
+        assert!(coded("en", "Tanks rolled into the square.").is_empty());
+    }
+
+    /// "ethnic" / "de souche" makes a nationality an ethnic group, with no
+    /// country; a nationality before a plural nationality noun, or a noun
+    /// and "de" a country, places the people in that country.
+    #[test]
+    fn ethnic_groups_and_peoples_of_countries() {
+        assert_eq!(
+            coded("en", "Ethnic Serbs blocked the bridge."),
+            [one("Serbs", None, Some("CVL"))]
+        );
+        assert_eq!(
+            coded("fr", "Des Serbes de souche ont bloqué le pont."),
+            [one("Serbes", None, Some("CVL"))]
+        );
+        assert_eq!(
+            coded("en", "Kosovo Albanians voted on Sunday."),
+            [one("Kosovo Albanians", Some("XKX"), None)]
+        );
+        assert_eq!(
+            coded("fr", "Les Albanais du Kosovo ont voté dimanche."),
+            [one("Albanais du Kosovo", Some("XKX"), None)]
+        );
+    }
+
+    /// Countries borrowed from the next mention: a body of a known person,
+    /// a person of a country, a generic noun in apposition with a group.
+    #[test]
+    fn countries_borrowed_from_the_next_mention() {
+        assert_eq!(
+            coded("fr", "Le gouvernement du président Museveni a démenti."),
+            [
+                one("gouvernement", Some("UGA"), Some("GOV")),
+                one("président Museveni", Some("UGA"), Some("GOV")),
+            ]
+        );
+        assert_eq!(
+            coded("en", "The rebel group, the Revolutionary United Front, said it would disarm."),
+            [
+                one("rebel group", Some("SLE"), Some("REB")),
+                one("Revolutionary United Front", Some("SLE"), Some("REB")),
+            ]
+        );
+        let king = coded("fr", "Le roi Abdallah de Jordanie a reçu une délégation.");
+        assert_eq!(king.len(), 1, "{king:?}");
+        assert_eq!(king[0].1.as_deref(), Some("JOR"));
+    }
+
+    /// A capitalised abbreviation or a nationality after a sentence-initial
+    /// word is no part of a person's name.
+    #[test]
+    fn abbreviations_and_nationalities_after_first_words_are_kept() {
+        assert_eq!(
+            coded("en", "Recent UK Reaper strikes hit the camp."),
+            [one("UK Reaper", Some("GBR"), Some("MIL"))]
+        );
+        assert_eq!(
+            coded("en", "Jubilant Kenyans filled the streets."),
+            [one("Kenyans", Some("KEN"), None)]
         );
     }
 
