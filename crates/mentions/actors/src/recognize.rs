@@ -1592,6 +1592,38 @@ fn borrow_countries(ctx: &Ctx, phrases: &mut Vec<Phrase>) {
     }
 }
 
+/// Possessives before a body or a title with no country of its own.
+const POSSESSIVES: &[&str] = &["leur", "leurs", "son", "sa", "ses", "their", "its", "his", "her"];
+
+/// "Les Serbes de Bosnie ont annoncé que leurs forces...", "Bosnian Serbs
+/// said their forces...": a body or a title after a possessive belongs to
+/// the first actor of the sentence with a country, its usual subject.
+fn possessed(ctx: &Ctx, phrases: &mut [Phrase]) {
+    let toks = &ctx.doc.tokens;
+    let mut first: Option<(usize, &'static str)> = None;
+    for p in phrases.iter_mut() {
+        let c = &p.coding;
+        if first.is_none_or(|(s, _)| s != p.sentence) {
+            first = None;
+        }
+        let owned = c.country.is_none()
+            && c.igo.is_none()
+            && c.proper.is_none()
+            && !c.counterpart
+            && (c.generic || c.title)
+            && p.toks.start.checked_sub(1).is_some_and(|k| {
+                toks[k].sentence == p.sentence && in_list(ctx.tok_text(&toks[k]), POSSESSIVES)
+            });
+        if owned {
+            if let Some((_, country)) = first {
+                p.coding.country = Some(country);
+            }
+        } else if first.is_none() && !c.adjective {
+            first = c.country.map(|country| (p.sentence, country));
+        }
+    }
+}
+
 /// Extends `p` over `q` and leaves `q` empty.
 fn absorb(p: &mut Phrase, q: &mut Phrase) {
     p.span.end = q.span.end;
@@ -1800,6 +1832,7 @@ fn block<'a>(
     join_known_persons(ctx, &mut phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
     borrow_countries(ctx, &mut phrases);
+    possessed(ctx, &mut phrases);
     let honorifics = within(&ctx.honorifics, range.clone());
     let found = honorific_persons(ctx, honorifics, &mut coref.honorific_next, &phrases);
     phrases.extend(found);
@@ -2143,6 +2176,21 @@ mod tests {
         let king = coded("fr", "Le roi Abdallah de Jordanie a reçu une délégation.");
         assert_eq!(king.len(), 1, "{king:?}");
         assert_eq!(king[0].1.as_deref(), Some("JOR"));
+    }
+
+    /// A body after a possessive belongs to the first actor of the sentence.
+    #[test]
+    fn possessives_give_the_subject_country() {
+        assert_eq!(
+            coded("en", "Kosovo Serbs said their police would leave the border posts."),
+            [one("Kosovo Serbs", Some("XKX"), None), one("police", Some("XKX"), Some("COP"))]
+        );
+        assert_eq!(
+            coded("fr", "Le Niger a annoncé que ses soldats quitteraient la base."),
+            [one("Niger", Some("NER"), None), one("soldats", Some("NER"), Some("MIL"))]
+        );
+        // No possessive: no country.
+        assert_eq!(coded("en", "Niger said soldiers would leave.")[1].1, None);
     }
 
     /// A capitalised abbreviation or a nationality after a sentence-initial
