@@ -667,7 +667,10 @@ impl Lexicon {
         // form (a rule applies to every case variant of its form).
         let mut rules: HashMap<String, Vec<&str>> = HashMap::new();
         for r in rows(files.context, 2) {
-            rules.entry(r.cells[0].to_lowercase()).or_default().push(r.cells[1]);
+            rules
+                .entry(r.cells[0].to_lowercase())
+                .or_default()
+                .push(r.cells[1]);
         }
         for (i, p) in b.patterns.iter().enumerate() {
             let Some(rs) = rules.get(&p.to_lowercase()) else {

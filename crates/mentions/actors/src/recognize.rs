@@ -521,33 +521,33 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
         }
         let weak = ctx.lex.with_nationality[p]
             || ctx.lex.after_determiner[p] && {
-            let determined = start.checked_sub(1).is_some_and(|p| {
-                let prev = &ctx.doc.tokens[p];
-                prev.sentence == tok.sentence
-                    && (prev.kind == TokenKind::Number
-                        || in_list(ctx.tok_text(prev), ctx.lex.determiners)
-                        || in_list(ctx.tok_text(prev), vigie_text::words::NUMBER_WORDS))
-            });
-            // A lower-case word after it that is no verb or preposition makes it an adjective.
-            let next = toks.get(ti).filter(|n| n.sentence == tok.sentence);
-            // English only: French adjectives follow their noun ("200 militaires supplémentaires").
-            let adjective = ctx.lang == "en"
-                && next.is_some_and(|n| {
-                    let w = ctx.tok_text(n);
-                    n.kind == TokenKind::Word
-                        && w.chars().next().is_some_and(char::is_lowercase)
-                        && !ctx.lex.after_noun.contains(&w)
+                let determined = start.checked_sub(1).is_some_and(|p| {
+                    let prev = &ctx.doc.tokens[p];
+                    prev.sentence == tok.sentence
+                        && (prev.kind == TokenKind::Number
+                            || in_list(ctx.tok_text(prev), ctx.lex.determiners)
+                            || in_list(ctx.tok_text(prev), vigie_text::words::NUMBER_WORDS))
                 });
-            !determined || adjective
-        };
+                // A lower-case word after it that is no verb or preposition makes it an adjective.
+                let next = toks.get(ti).filter(|n| n.sentence == tok.sentence);
+                // English only: French adjectives follow their noun ("200 militaires supplémentaires").
+                let adjective = ctx.lang == "en"
+                    && next.is_some_and(|n| {
+                        let w = ctx.tok_text(n);
+                        n.kind == TokenKind::Word
+                            && w.chars().next().is_some_and(char::is_lowercase)
+                            && !ctx.lex.after_noun.contains(&w)
+                    });
+                !determined || adjective
+            };
         let ethnic = kinds & (kb::DEMONYM_ADJ | kb::DEMONYM_NOUN) != 0
             && kinds & kb::COUNTRY == 0
             && if ctx.lang == "fr" {
                 text[e..].starts_with(" de souche")
             } else {
-                start
-                    .checked_sub(1)
-                    .is_some_and(|k| toks[k].sentence == tok.sentence && ctx.tok_text(&toks[k]).eq_ignore_ascii_case("ethnic"))
+                start.checked_sub(1).is_some_and(|k| {
+                    toks[k].sentence == tok.sentence && ctx.tok_text(&toks[k]).eq_ignore_ascii_case("ethnic")
+                })
             };
         last_end = e;
         out.push(Atom {
@@ -584,9 +584,9 @@ fn opens_name(ctx: &Ctx, start: usize, found: &[Atom]) -> bool {
     }
     let w = ctx.tok_text(prev);
     (w.len() <= 4 && in_list(w, NAME_DETERMINERS))
-        || found
-            .last()
-            .is_some_and(|a| a.toks.end == start && a.kinds & kb::DEMONYM_ADJ != 0 && prev.nend + 1 == tok.nstart)
+        || found.last().is_some_and(|a| {
+            a.toks.end == start && a.kinds & kb::DEMONYM_ADJ != 0 && prev.nend + 1 == tok.nstart
+        })
 }
 
 /// Countries, capitals and demonyms.
@@ -793,7 +793,8 @@ fn people_of(ctx: &Ctx, a: &Atom, b: &Atom) -> Option<&'static str> {
     }
     let g = gap(ctx.text, a.span.end, b.span.start);
     if ctx.lang == "en" {
-        let plural_people = has(b, kb::DEMONYM_NOUN) && !has(b, kb::COUNTRY) && ctx.text[b.span.clone()].ends_with('s');
+        let plural_people =
+            has(b, kb::DEMONYM_NOUN) && !has(b, kb::COUNTRY) && ctx.text[b.span.clone()].ends_with('s');
         (g.is_empty() && has(a, kb::DEMONYM_ADJ | kb::COUNTRY) && plural_people)
             .then(|| modifier_country(ctx, a))
             .flatten()
@@ -812,8 +813,23 @@ fn people_of(ctx: &Ctx, a: &Atom, b: &Atom) -> Option<&'static str> {
 /// [`atoms`]).
 fn is_led_gap(g: &str) -> bool {
     const LED: &[&str] = &[
-        "dirigé", "dirigée", "dirigés", "dirigées", "mené", "menée", "menés", "menées", "conduit",
-        "conduite", "conduits", "conduites", "commandé", "commandée", "commandés", "commandées", "led",
+        "dirigé",
+        "dirigée",
+        "dirigés",
+        "dirigées",
+        "mené",
+        "menée",
+        "menés",
+        "menées",
+        "conduit",
+        "conduite",
+        "conduits",
+        "conduites",
+        "commandé",
+        "commandée",
+        "commandés",
+        "commandées",
+        "led",
     ];
     let Some((verb, rest)) = g.split_once(' ') else {
         return false;
@@ -823,12 +839,13 @@ fn is_led_gap(g: &str) -> bool {
         .strip_prefix("par")
         .or_else(|| rest.strip_prefix("by"))
         .filter(|r| r.is_empty() || r.starts_with(' '));
-    LED.contains(&verb)
-        && after.is_some_and(|r| matches!(r.trim(), "" | "le" | "la" | "l'" | "les" | "the"))
+    LED.contains(&verb) && after.is_some_and(|r| matches!(r.trim(), "" | "le" | "la" | "l'" | "les" | "the"))
 }
 
 /// French words that are no adjective between a head and a nationality.
-const NOT_QUALIFIERS: &[&str] = &["par", "pour", "sans", "sous", "chez", "entre", "vers", "comme", "dont", "où"];
+const NOT_QUALIFIERS: &[&str] = &[
+    "par", "pour", "sans", "sous", "chez", "entre", "vers", "comme", "dont", "où",
+];
 
 /// A French adjective between a head and the nationality that follows it:
 /// "guérilleros nationalistes irlandais", "président sortant ivoirien". One
@@ -1568,10 +1585,19 @@ fn borrow_countries(ctx: &Ctx, phrases: &mut Vec<Phrase>) {
         let body = c.generic && c.country.is_none() && c.proper.is_none();
         if body && q.coding.person && q.coding.country.is_some() && is_of_gap(skip_word(g)) {
             p.coding.country = q.coding.country;
-        } else if body && q.coding.proper.is_some() && !q.coding.person && q.coding.country.is_some() && apposition_gap(g)
+        } else if body
+            && q.coding.proper.is_some()
+            && !q.coding.person
+            && q.coding.country.is_some()
+            && apposition_gap(g)
         {
             p.coding.country = q.coding.country;
-        } else if c.person && c.country.is_none() && q.coding.country_only && has_country_name(ctx, q) && is_of_gap(g) {
+        } else if c.person
+            && c.country.is_none()
+            && q.coding.country_only
+            && has_country_name(ctx, q)
+            && is_of_gap(g)
+        {
             p.coding.country = q.coding.country;
             absorb(p, q);
             merged = true;
@@ -1597,29 +1623,48 @@ const POSSESSIVES: &[&str] = &["leur", "leurs", "son", "sa", "ses", "their", "it
 
 /// "Les Serbes de Bosnie ont annoncé que leurs forces...", "Bosnian Serbs
 /// said their forces...": a body or a title after a possessive belongs to
-/// the first actor of the sentence with a country, its usual subject.
+/// the first actor of the sentence with a country, its usual subject; after
+/// English "his" / "her", to the last person named ("unless President
+/// Goukouni arranged a ceasefire with rebels fighting to topple his
+/// government").
 fn possessed(ctx: &Ctx, phrases: &mut [Phrase]) {
     let toks = &ctx.doc.tokens;
+    // The sentence's first actor with a country, and its last person with one.
     let mut first: Option<(usize, &'static str)> = None;
+    let mut person: Option<(usize, &'static str)> = None;
     for p in phrases.iter_mut() {
         let c = &p.coding;
-        if first.is_none_or(|(s, _)| s != p.sentence) {
-            first = None;
-        }
+        let owner = p
+            .toks
+            .start
+            .checked_sub(1)
+            .map(|k| &toks[k])
+            .filter(|t| t.sentence == p.sentence)
+            .map(|t| ctx.tok_text(t))
+            .filter(|w| in_list(w, POSSESSIVES));
         let owned = c.country.is_none()
             && c.igo.is_none()
             && c.proper.is_none()
             && !c.counterpart
-            && (c.generic || c.title)
-            && p.toks.start.checked_sub(1).is_some_and(|k| {
-                toks[k].sentence == p.sentence && in_list(ctx.tok_text(&toks[k]), POSSESSIVES)
-            });
-        if owned {
-            if let Some((_, country)) = first {
+            && (c.generic || c.title);
+        if let Some(w) = owner.filter(|_| owned) {
+            let human = ctx.lang == "en" && in_list(w, &["his", "her"]);
+            let from = if human { person } else { first };
+            if let Some((_, country)) = from.filter(|(s, _)| *s == p.sentence) {
                 p.coding.country = Some(country);
             }
-        } else if first.is_none() && !c.adjective {
-            first = c.country.map(|country| (p.sentence, country));
+            continue;
+        }
+        if c.adjective {
+            continue;
+        }
+        if let Some(country) = c.country {
+            if first.is_none_or(|(s, _)| s != p.sentence) {
+                first = Some((p.sentence, country));
+            }
+            if c.person {
+                person = Some((p.sentence, country));
+            }
         }
     }
 }
@@ -1647,7 +1692,9 @@ fn has_country_name(ctx: &Ctx, q: &Phrase) -> bool {
 /// The gap without a first lower-case word: "militaire du" → "du".
 fn skip_word(g: &str) -> &str {
     match g.split_once(' ') {
-        Some((w, rest)) if !is_of_gap(g) && w.starts_with(char::is_lowercase) && !in_list(w, PHRASE_BREAKS) => {
+        Some((w, rest))
+            if !is_of_gap(g) && w.starts_with(char::is_lowercase) && !in_list(w, PHRASE_BREAKS) =>
+        {
             rest
         }
         _ => g,
@@ -2093,8 +2140,16 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str, country: Option<&str>, sector: Option<&str>) -> (String, Option<String>, Option<String>) {
-        (text.to_string(), country.map(str::to_string), sector.map(str::to_string))
+    fn one(
+        text: &str,
+        country: Option<&str>,
+        sector: Option<&str>,
+    ) -> (String, Option<String>, Option<String>) {
+        (
+            text.to_string(),
+            country.map(str::to_string),
+            sector.map(str::to_string),
+        )
     }
 
     #[test]
@@ -2167,7 +2222,10 @@ mod tests {
             ]
         );
         assert_eq!(
-            coded("en", "The rebel group, the Revolutionary United Front, said it would disarm."),
+            coded(
+                "en",
+                "The rebel group, the Revolutionary United Front, said it would disarm."
+            ),
             [
                 one("rebel group", Some("SLE"), Some("REB")),
                 one("Revolutionary United Front", Some("SLE"), Some("REB")),
@@ -2182,13 +2240,28 @@ mod tests {
     #[test]
     fn possessives_give_the_subject_country() {
         assert_eq!(
-            coded("en", "Kosovo Serbs said their police would leave the border posts."),
-            [one("Kosovo Serbs", Some("XKX"), None), one("police", Some("XKX"), Some("COP"))]
+            coded(
+                "en",
+                "Kosovo Serbs said their police would leave the border posts."
+            ),
+            [
+                one("Kosovo Serbs", Some("XKX"), None),
+                one("police", Some("XKX"), Some("COP"))
+            ]
         );
         assert_eq!(
             coded("fr", "Le Niger a annoncé que ses soldats quitteraient la base."),
-            [one("Niger", Some("NER"), None), one("soldats", Some("NER"), Some("MIL"))]
+            [
+                one("Niger", Some("NER"), None),
+                one("soldats", Some("NER"), Some("MIL"))
+            ]
         );
+        // "his": the last person named.
+        let his = coded(
+            "en",
+            "Nigeria warned President Paul Biya that rebels sought to topple his government.",
+        );
+        assert_eq!(his.last().map(|m| m.1.as_deref()), Some(Some("CMR")), "{his:?}");
         // No possessive: no country.
         assert_eq!(coded("en", "Niger said soldiers would leave.")[1].1, None);
     }
