@@ -1583,14 +1583,10 @@ fn borrow_countries(ctx: &Ctx, phrases: &mut Vec<Phrase>) {
         let g = gap(ctx.text, p.span.end, q.span.start);
         let c = &p.coding;
         let body = c.generic && c.country.is_none() && c.proper.is_none();
-        if body && q.coding.person && q.coding.country.is_some() && is_of_gap(skip_word(g)) {
-            p.coding.country = q.coding.country;
-        } else if body
-            && q.coding.proper.is_some()
-            && !q.coding.person
-            && q.coding.country.is_some()
-            && apposition_gap(g)
-        {
+        // A known person's body, or a group in apposition.
+        let of_person = q.coding.person && is_of_gap(skip_word(g));
+        let apposed_group = q.coding.proper.is_some() && !q.coding.person && apposition_gap(g);
+        if body && q.coding.country.is_some() && (of_person || apposed_group) {
             p.coding.country = q.coding.country;
         } else if c.person
             && c.country.is_none()
