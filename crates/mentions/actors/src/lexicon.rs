@@ -131,6 +131,10 @@ pub struct Lexicon {
     country_index: Vec<u16>,
     /// Per pattern: an actor only after a determiner (see `context.tsv`).
     pub after_determiner: Vec<bool>,
+    /// Per pattern: an actor only with a nationality, a country or an
+    /// organisation ("chars israéliens", "Russian warplanes"; see
+    /// `context.tsv`): a machine or a people is no actor by itself.
+    pub with_nationality: Vec<bool>,
     /// Determiners and possessives of the language (lower-case); number
     /// words (`vigie_text::words::NUMBER_WORDS`) count as determiners too.
     pub determiners: &'static [&'static str],
@@ -658,15 +662,25 @@ impl Lexicon {
         }
         let mut after_determiner = vec![false; b.patterns.len()];
         let mut not_followed_by = vec![None; b.patterns.len()];
+        let mut with_nationality = vec![false; b.patterns.len()];
+        // Each pattern is compared once, lower-cased, with the rules of its
+        // form (a rule applies to every case variant of its form).
+        let mut rules: HashMap<String, Vec<&str>> = HashMap::new();
         for r in rows(files.context, 2) {
-            let form = r.cells[0].to_lowercase();
-            for (i, p) in b.patterns.iter().enumerate() {
-                if p.to_lowercase() != form {
-                    continue;
-                }
-                match r.cells[1].strip_prefix("not_followed_by:") {
+            rules
+                .entry(r.cells[0].to_lowercase())
+                .or_default()
+                .push(r.cells[1]);
+        }
+        for (i, p) in b.patterns.iter().enumerate() {
+            let Some(rs) = rules.get(&p.to_lowercase()) else {
+                continue;
+            };
+            for rule in rs {
+                match rule.strip_prefix("not_followed_by:") {
                     Some(w) => not_followed_by[i] = Some(w.to_string()),
-                    None if r.cells[1] == "after_determiner" => after_determiner[i] = true,
+                    None if *rule == "after_determiner" => after_determiner[i] = true,
+                    None if *rule == "with_nationality" => with_nationality[i] = true,
                     None => {}
                 }
             }
@@ -702,6 +716,7 @@ impl Lexicon {
             country_names,
             country_index,
             after_determiner,
+            with_nationality,
             determiners,
             after_noun,
             not_followed_by,

@@ -51,6 +51,10 @@ struct Atom {
     /// which the span includes: the force or coalition after it is that
     /// country's.
     led: bool,
+    /// A nationality that names an ethnic group, not citizens: "ethnic
+    /// Albanians", "Turcs de souche". It gives no country: the group is
+    /// placed where the event happens.
+    ethnic: bool,
 }
 
 impl Atom {
@@ -501,7 +505,8 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
         while ti < toks.len() && toks[ti].nstart < e {
             ti += 1;
         }
-        let initial = ctx.first_words[tok.sentence] == start;
+        let initial = ctx.first_words[tok.sentence] == start
+            || (ctx.lex.kinds[p][1] & !ctx.lex.kinds[p][0] & HEAD != 0 && opens_name(ctx, start, &out));
         let kinds = ctx.lex.kinds[p][usize::from(initial)];
         // No meaning valid here.
         if kinds == 0 {
@@ -514,26 +519,36 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
         {
             continue;
         }
-        let weak = ctx.lex.after_determiner[p] && {
-            let determined = start.checked_sub(1).is_some_and(|p| {
-                let prev = &ctx.doc.tokens[p];
-                prev.sentence == tok.sentence
-                    && (prev.kind == TokenKind::Number
-                        || in_list(ctx.tok_text(prev), ctx.lex.determiners)
-                        || in_list(ctx.tok_text(prev), vigie_text::words::NUMBER_WORDS))
-            });
-            // A lower-case word after it that is no verb or preposition makes it an adjective.
-            let next = toks.get(ti).filter(|n| n.sentence == tok.sentence);
-            // English only: French adjectives follow their noun ("200 militaires supplémentaires").
-            let adjective = ctx.lang == "en"
-                && next.is_some_and(|n| {
-                    let w = ctx.tok_text(n);
-                    n.kind == TokenKind::Word
-                        && w.chars().next().is_some_and(char::is_lowercase)
-                        && !ctx.lex.after_noun.contains(&w)
+        let weak = ctx.lex.with_nationality[p]
+            || ctx.lex.after_determiner[p] && {
+                let determined = start.checked_sub(1).is_some_and(|p| {
+                    let prev = &ctx.doc.tokens[p];
+                    prev.sentence == tok.sentence
+                        && (prev.kind == TokenKind::Number
+                            || in_list(ctx.tok_text(prev), ctx.lex.determiners)
+                            || in_list(ctx.tok_text(prev), vigie_text::words::NUMBER_WORDS))
                 });
-            !determined || adjective
-        };
+                // A lower-case word after it that is no verb or preposition makes it an adjective.
+                let next = toks.get(ti).filter(|n| n.sentence == tok.sentence);
+                // English only: French adjectives follow their noun ("200 militaires supplémentaires").
+                let adjective = ctx.lang == "en"
+                    && next.is_some_and(|n| {
+                        let w = ctx.tok_text(n);
+                        n.kind == TokenKind::Word
+                            && w.chars().next().is_some_and(char::is_lowercase)
+                            && !ctx.lex.after_noun.contains(&w)
+                    });
+                !determined || adjective
+            };
+        let ethnic = kinds & (kb::DEMONYM_ADJ | kb::DEMONYM_NOUN) != 0
+            && kinds & kb::COUNTRY == 0
+            && if ctx.lang == "fr" {
+                text[e..].starts_with(" de souche")
+            } else {
+                start.checked_sub(1).is_some_and(|k| {
+                    toks[k].sentence == tok.sentence && ctx.tok_text(&toks[k]).eq_ignore_ascii_case("ethnic")
+                })
+            };
         last_end = e;
         out.push(Atom {
             span: s..e,
@@ -544,9 +559,34 @@ fn atoms(ctx: &Ctx, from: usize) -> (Vec<Atom>, usize) {
             kinds,
             weak,
             led,
+            ethnic,
         });
     }
     (drop_name_parts(ctx, out), ti)
+}
+
+/// Determiners after which a capitalised sector noun or title opens the
+/// name of a body: "Le Syndicat nigérian des enseignants", "la Cour
+/// constitutionnelle lettone", "the Union".
+const NAME_DETERMINERS: &[&str] = &["le", "la", "les", "l'", "du", "des", "au", "aux", "the"];
+
+/// Whether a capitalised form starting at token `start` opens the name of a
+/// body, like the first word of a sentence: after a determiner ("Le
+/// Syndicat nigérian") or right after a nationality ("the Nigerian Union of
+/// Teachers"). `found` holds the atoms before it.
+fn opens_name(ctx: &Ctx, start: usize, found: &[Atom]) -> bool {
+    let Some(p) = start.checked_sub(1) else {
+        return false;
+    };
+    let (prev, tok) = (&ctx.doc.tokens[p], &ctx.doc.tokens[start]);
+    if prev.sentence != tok.sentence || !ctx.cap(start) {
+        return false;
+    }
+    let w = ctx.tok_text(prev);
+    (w.len() <= 4 && in_list(w, NAME_DETERMINERS))
+        || found.last().is_some_and(|a| {
+            a.toks.end == start && a.kinds & kb::DEMONYM_ADJ != 0 && prev.nend + 1 == tok.nstart
+        })
 }
 
 /// Countries, capitals and demonyms.
@@ -568,6 +608,11 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
     let toks = &ctx.doc.tokens;
     let keep = |i: usize, a: &Atom| {
         if !is_place_like(a) {
+            return true;
+        }
+        // An abbreviation ("US", "UK", "DRC") is no part of a person's name.
+        let form = &ctx.text[a.span.clone()];
+        if form.len() >= 2 && form.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
             return true;
         }
         if is_adjective(a) {
@@ -621,6 +666,12 @@ fn drop_name_parts(ctx: &Ctx, mut atoms: Vec<Atom>) -> Vec<Atom> {
                     .any(|b| b.span.end == t.nend)
                 && !ctx.func(p)
                 && !ctx.honorific(p)
+                // "Young Algerians", "Angry Iraqis": a capitalised first word
+                // before a nationality (no country name: "Michael Jordan")
+                // is an ordinary word.
+                && !(ctx.first_words[a.sentence] == p
+                    && a.kinds & (kb::DEMONYM_ADJ | kb::DEMONYM_NOUN) != 0
+                    && a.kinds & (kb::COUNTRY | kb::CITY) == 0)
         });
         !(next_is_name || prev_is_name)
     };
@@ -713,6 +764,11 @@ fn is_in_gap(g: &str) -> bool {
         "en",
         "dans",
         "partout en",
+        "à travers",
+        "à travers le",
+        "à travers la",
+        "à travers l'",
+        "through",
     ]
     .iter()
     .any(|x| x.eq_ignore_ascii_case(g))
@@ -725,6 +781,82 @@ fn is_of_gap(g: &str) -> bool {
     ]
     .iter()
     .any(|x| x.eq_ignore_ascii_case(g))
+}
+
+/// The country of a people named with it: "Bosnian Serbs", "Kosovo
+/// Albanians" (a nationality or country before a plural nationality noun),
+/// "Serbes de Bosnie", "Kurdes d'Irak"
+/// (a nationality noun, "de", a country). The country is where they live.
+fn people_of(ctx: &Ctx, a: &Atom, b: &Atom) -> Option<&'static str> {
+    if a.ethnic || b.ethnic || has(b, HEAD) {
+        return None;
+    }
+    let g = gap(ctx.text, a.span.end, b.span.start);
+    if ctx.lang == "en" {
+        let plural_people =
+            has(b, kb::DEMONYM_NOUN) && !has(b, kb::COUNTRY) && ctx.text[b.span.clone()].ends_with('s');
+        (g.is_empty() && has(a, kb::DEMONYM_ADJ | kb::COUNTRY) && plural_people)
+            .then(|| modifier_country(ctx, a))
+            .flatten()
+    } else {
+        (matches!(g, "de" | "d'" | "du")
+            && has(a, kb::DEMONYM_NOUN)
+            && !has(a, kb::COUNTRY)
+            && has(b, kb::COUNTRY))
+        .then(|| modifier_country(ctx, b))
+        .flatten()
+    }
+}
+
+/// "dirigées par le", "menées par l'", "led by the": the words between a
+/// force and the country at its head (English "Vietnamese-led" is read by
+/// [`atoms`]).
+fn is_led_gap(g: &str) -> bool {
+    const LED: &[&str] = &[
+        "dirigé",
+        "dirigée",
+        "dirigés",
+        "dirigées",
+        "mené",
+        "menée",
+        "menés",
+        "menées",
+        "conduit",
+        "conduite",
+        "conduits",
+        "conduites",
+        "commandé",
+        "commandée",
+        "commandés",
+        "commandées",
+        "led",
+    ];
+    let Some((verb, rest)) = g.split_once(' ') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let after = rest
+        .strip_prefix("par")
+        .or_else(|| rest.strip_prefix("by"))
+        .filter(|r| r.is_empty() || r.starts_with(' '));
+    LED.contains(&verb) && after.is_some_and(|r| matches!(r.trim(), "" | "le" | "la" | "l'" | "les" | "the"))
+}
+
+/// French words that are no adjective between a head and a nationality.
+const NOT_QUALIFIERS: &[&str] = &[
+    "par", "pour", "sans", "sous", "chez", "entre", "vers", "comme", "dont", "où",
+];
+
+/// A French adjective between a head and the nationality that follows it:
+/// "guérilleros nationalistes irlandais", "président sortant ivoirien". One
+/// lower-case word that is no verb, preposition or determiner.
+fn qualifier_gap(ctx: &Ctx, g: &str) -> bool {
+    ctx.lang == "fr"
+        && g.starts_with(char::is_lowercase)
+        && g.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !ctx.lex.after_noun.contains(&g)
+        && !in_list(g, ctx.lex.determiners)
+        && !in_list(g, NOT_QUALIFIERS)
 }
 
 /// The first of an atom's meanings valid here of a kind in `kinds` (a set
@@ -743,6 +875,9 @@ fn has(a: &Atom, kinds: u16) -> bool {
 
 /// The country an atom stands for when it modifies a head.
 fn modifier_country(ctx: &Ctx, a: &Atom) -> Option<&'static str> {
+    if a.ethnic {
+        return None;
+    }
     first_of(ctx, a, kb::DEMONYM_ADJ | kb::COUNTRY | kb::CITY).and_then(|e| match &e.kind {
         Kind::DemonymAdj { iso3 } | Kind::Country { iso3 } | Kind::Capital { iso3, .. } => {
             Some(iso3.as_str())
@@ -1065,6 +1200,21 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                     continue;
                 }
             }
+            // A people of a country: "Bosnian Serbs", "Serbes de Bosnie".
+            if let Some((b, country)) = next.and_then(|b| Some((b, people_of(ctx, a, b)?))) {
+                out.push(Phrase {
+                    span: a.span.start..b.span.end,
+                    toks: a.toks.start..b.toks.end,
+                    sentence: a.sentence,
+                    coding: Coding {
+                        country: Some(country),
+                        country_only: true,
+                        ..Default::default()
+                    },
+                });
+                i += 2;
+                continue;
+            }
             // Modifier before a head: "Ethiopian troops", "Russia's defence ministry", "UN chief".
             if let Some(b) = next {
                 let adjacent = || {
@@ -1075,6 +1225,9 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                     let mut coding = head_coding(h);
                     let combined = if let Some(c) = modifier_country(ctx, a) {
                         coding.country = Some(c);
+                        true
+                    } else if a.ethnic {
+                        // "ethnic Albanian guerrillas": no country.
                         true
                     } else if let Some((code, name, sector)) = modifier_igo(ctx, a) {
                         coding.igo = Some(code);
@@ -1113,8 +1266,9 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
             const MODIFIER: u16 = kb::DEMONYM_ADJ | kb::COUNTRY | kb::CITY | kb::IGO | kb::SEAT | kb::GROUP;
             if let Some(b) = next.filter(|b| has(b, MODIFIER)) {
                 let g = gap(ctx.text, a.span.end, b.span.start);
-                if g.is_empty() && has(b, kb::DEMONYM_ADJ) {
-                    // "forces soudanaises", "chef de la diplomatie chinoise".
+                if (g.is_empty() || qualifier_gap(ctx, g)) && has(b, kb::DEMONYM_ADJ) {
+                    // "forces soudanaises", "chef de la diplomatie chinoise"
+                    // ("civils serbes de souche": none).
                     coding.country = modifier_country(ctx, b);
                     end = b.span.end;
                     j = i + 2;
@@ -1142,10 +1296,13 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                 }
             }
             // "Security forces in Guinea", "Demonstrators in Baghdad": a
-            // sector noun with no nationality takes the country it is in.
+            // sector noun with no nationality takes the country it is in;
+            // "forces dirigées par le Vietnam", "troops led by Nigeria": the
+            // country that leads them.
             if coding.country.is_none() && coding.igo.is_none() && !coding.title && j == i + 1 {
                 if let Some(b) = next {
-                    if has(b, kb::COUNTRY | kb::CITY) && is_in_gap(gap(ctx.text, a.span.end, b.span.start)) {
+                    let g = gap(ctx.text, a.span.end, b.span.start);
+                    if has(b, kb::COUNTRY | kb::CITY) && (is_in_gap(g) || is_led_gap(g)) {
                         coding.country = modifier_country(ctx, b);
                         end = b.span.end;
                         j = i + 2;
@@ -1216,6 +1373,23 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                 t.sentence == a.sentence && in_list(ctx.tok_text(t), LOCATIVES)
             });
         if located {
+            i += 1;
+            continue;
+        }
+        // "ethnic Albanians", "Albanais de souche": a people, placed where
+        // the event happens.
+        if a.ethnic && has(a, kb::DEMONYM_NOUN) {
+            out.push(Phrase {
+                span: a.span.clone(),
+                toks: a.toks.clone(),
+                sentence: a.sentence,
+                coding: Coding {
+                    sector: Some("CVL"),
+                    plural: true,
+                    generic: true,
+                    ..Default::default()
+                },
+            });
             i += 1;
             continue;
         }
@@ -1387,6 +1561,153 @@ fn actor(ctx: &Ctx, span: &Range<usize>, c: &Coding) -> Actor {
     }
 }
 
+/// Countries that one mention takes from the next, read after names are
+/// attached:
+/// - a body of a known person: "le gouvernement militaire du président
+///   Prosper Avril", "the government of President Museveni" (across "of" /
+///   "du" and at most one lower-case word before it);
+/// - a person of a country: "le roi Hassan du Maroc" (one mention);
+/// - a generic noun in apposition with a named group: "the main Hutu rebel
+///   group, Forces for Defence of Democracy", "le principal groupe rebelle
+///   hutu, les Forces pour la défense de la démocratie";
+/// - a union of its members: "le Syndicat nigérian des enseignants" (one
+///   mention: the teachers are the union's, not another actor).
+fn borrow_countries(ctx: &Ctx, phrases: &mut Vec<Phrase>) {
+    let mut merged = false;
+    for i in 1..phrases.len() {
+        let (before, after) = phrases.split_at_mut(i);
+        let (p, q) = (&mut before[i - 1], &mut after[0]);
+        if p.sentence != q.sentence || p.span.end > q.span.start || p.coding.igo.is_some() {
+            continue;
+        }
+        let g = gap(ctx.text, p.span.end, q.span.start);
+        let c = &p.coding;
+        let body = c.generic && c.country.is_none() && c.proper.is_none();
+        // A known person's body, or a group in apposition.
+        let of_person = q.coding.person && is_of_gap(skip_word(g));
+        let apposed_group = q.coding.proper.is_some() && !q.coding.person && apposition_gap(g);
+        if body && q.coding.country.is_some() && (of_person || apposed_group) {
+            p.coding.country = q.coding.country;
+        } else if c.person
+            && c.country.is_none()
+            && q.coding.country_only
+            && has_country_name(ctx, q)
+            && is_of_gap(g)
+        {
+            p.coding.country = q.coding.country;
+            absorb(p, q);
+            merged = true;
+        } else if c.role == Some("union")
+            && c.country.is_some()
+            && q.coding.generic
+            && q.coding.country.is_none()
+            && !q.coding.title
+            && matches!(g, "des" | "de" | "du" | "of")
+        {
+            absorb(p, q);
+            merged = true;
+        }
+    }
+    if merged {
+        // An absorbed phrase is left empty.
+        phrases.retain(|p| !p.span.is_empty());
+    }
+}
+
+/// Possessives before a body or a title with no country of its own.
+const POSSESSIVES: &[&str] = &["leur", "leurs", "son", "sa", "ses", "their", "its", "his", "her"];
+
+/// "Les Serbes de Bosnie ont annoncé que leurs forces...", "Bosnian Serbs
+/// said their forces...": a body or a title after a possessive belongs to
+/// the first actor of the sentence with a country, its usual subject; after
+/// English "his" / "her", to the last person named ("unless President
+/// Goukouni arranged a ceasefire with rebels fighting to topple his
+/// government").
+fn possessed(ctx: &Ctx, phrases: &mut [Phrase]) {
+    let toks = &ctx.doc.tokens;
+    // The sentence's first actor with a country, and its last person with one.
+    let mut first: Option<(usize, &'static str)> = None;
+    let mut person: Option<(usize, &'static str)> = None;
+    for p in phrases.iter_mut() {
+        let c = &p.coding;
+        let owner = p
+            .toks
+            .start
+            .checked_sub(1)
+            .map(|k| &toks[k])
+            .filter(|t| t.sentence == p.sentence)
+            .map(|t| ctx.tok_text(t))
+            .filter(|w| in_list(w, POSSESSIVES));
+        let owned = c.country.is_none()
+            && c.igo.is_none()
+            && c.proper.is_none()
+            && !c.counterpart
+            && (c.generic || c.title);
+        if let Some(w) = owner.filter(|_| owned) {
+            let human = ctx.lang == "en" && in_list(w, &["his", "her"]);
+            let from = if human { person } else { first };
+            if let Some((_, country)) = from.filter(|(s, _)| *s == p.sentence) {
+                p.coding.country = Some(country);
+            }
+            continue;
+        }
+        if c.adjective {
+            continue;
+        }
+        if let Some(country) = c.country {
+            if first.is_none_or(|(s, _)| s != p.sentence) {
+                first = Some((p.sentence, country));
+            }
+            if c.person {
+                person = Some((p.sentence, country));
+            }
+        }
+    }
+}
+
+/// Extends `p` over `q` and leaves `q` empty.
+fn absorb(p: &mut Phrase, q: &mut Phrase) {
+    p.span.end = q.span.end;
+    p.toks.end = q.toks.end;
+    q.span = q.span.end..q.span.end;
+}
+
+/// Whether a country-only phrase is a country's name ("Maroc"), not a
+/// nationality noun ("les Marocains").
+fn has_country_name(ctx: &Ctx, q: &Phrase) -> bool {
+    ctx.lex
+        .longest_at(ctx.text.as_bytes(), q.span.start)
+        .is_some_and(|(pat, end)| {
+            end == q.span.end
+                && ctx.lex.links[pat]
+                    .iter()
+                    .any(|l| matches!(ctx.entry(l.entry).kind, Kind::Country { .. }))
+        })
+}
+
+/// The gap without a first lower-case word: "militaire du" → "du".
+fn skip_word(g: &str) -> &str {
+    match g.split_once(' ') {
+        Some((w, rest))
+            if !is_of_gap(g) && w.starts_with(char::is_lowercase) && !in_list(w, PHRASE_BREAKS) =>
+        {
+            rest
+        }
+        _ => g,
+    }
+}
+
+/// ", ", ", les", "hutu, les": an apposition (after at most one word that
+/// ends the first noun phrase).
+fn apposition_gap(g: &str) -> bool {
+    let Some((head, rest)) = g.split_once(',') else {
+        return false;
+    };
+    let head = head.trim();
+    (head.is_empty() || (head.starts_with(char::is_lowercase) && !head.contains(' ')))
+        && matches!(rest.trim(), "" | "le" | "la" | "les" | "l'" | "the")
+}
+
 /// Finds honorific + name mentions ("M. Barrot") not inside phrases, among
 /// the `honorifics` of a block. Tokens before `next` are inside a name
 /// already read.
@@ -1553,6 +1874,8 @@ fn block<'a>(
     attach_names(ctx, &mut phrases);
     join_known_persons(ctx, &mut phrases);
     phrases.retain(|p| !p.coding.weak || p.coding.person);
+    borrow_countries(ctx, &mut phrases);
+    possessed(ctx, &mut phrases);
     let honorifics = within(&ctx.honorifics, range.clone());
     let found = honorific_persons(ctx, honorifics, &mut coref.honorific_next, &phrases);
     phrases.extend(found);
@@ -1794,6 +2117,162 @@ mod tests {
                 ("deux ministres", chn, fm),
                 ("deux ministres", rus, fm),
             ]
+        );
+    }
+
+    /// The codings of a one-sentence article, as (text, country, sector).
+    fn coded(lang: &str, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let doc = vigie_text::analyze(text, Some(lang));
+        recognize(&doc, crate::lexicon::lexicon(lang).unwrap())
+            .into_iter()
+            .filter(|m| !m.adjective)
+            .map(|m| {
+                (
+                    m.actor.text,
+                    m.actor.country.map(|c| c.to_string()),
+                    m.actor.sector.map(|c| c.to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(
+        text: &str,
+        country: Option<&str>,
+        sector: Option<&str>,
+    ) -> (String, Option<String>, Option<String>) {
+        (
+            text.to_string(),
+            country.map(str::to_string),
+            sector.map(str::to_string),
+        )
+    }
+
+    #[test]
+    fn gaps_of_led_forces_and_appositions() {
+        assert!(is_led_gap("dirigées par le"));
+        assert!(is_led_gap("menée par l'"));
+        assert!(is_led_gap("led by"));
+        assert!(is_led_gap("dirigées par"));
+        assert!(!is_led_gap("dirigées vers le"));
+        assert!(!is_led_gap("parties par le"));
+        assert!(!is_led_gap("led to the"));
+        assert!(apposition_gap(","));
+        assert!(apposition_gap("hutu, les"));
+        assert!(apposition_gap(", the"));
+        assert!(!apposition_gap("and"));
+        assert!(!apposition_gap("said on Monday, the"));
+        assert_eq!(skip_word("militaire du"), "du");
+        assert_eq!(skip_word("of the"), "of the");
+    }
+
+    /// A machine of war is an actor only with a nationality, which makes it
+    /// that country's forces; alone it is no actor.
+    #[test]
+    fn machines_of_war_need_a_nationality() {
+        let mil = Some("MIL");
+        assert_eq!(
+            coded("fr", "Des hélicoptères turcs ont bombardé des villages."),
+            [one("hélicoptères turcs", Some("TUR"), mil)]
+        );
+        assert_eq!(
+            coded("en", "Indian jets crossed the line of control."),
+            [one("Indian jets", Some("IND"), mil)]
+        );
+        assert!(coded("fr", "Des drones ont survolé la base.").is_empty());
+        assert!(coded("en", "Tanks rolled into the square.").is_empty());
+    }
+
+    /// "ethnic" / "de souche" makes a nationality an ethnic group, with no
+    /// country; a nationality before a plural nationality noun, or a noun
+    /// and "de" a country, places the people in that country.
+    #[test]
+    fn ethnic_groups_and_peoples_of_countries() {
+        assert_eq!(
+            coded("en", "Ethnic Serbs blocked the bridge."),
+            [one("Serbs", None, Some("CVL"))]
+        );
+        assert_eq!(
+            coded("fr", "Des Serbes de souche ont bloqué le pont."),
+            [one("Serbes", None, Some("CVL"))]
+        );
+        assert_eq!(
+            coded("en", "Kosovo Albanians voted on Sunday."),
+            [one("Kosovo Albanians", Some("XKX"), None)]
+        );
+        assert_eq!(
+            coded("fr", "Les Albanais du Kosovo ont voté dimanche."),
+            [one("Albanais du Kosovo", Some("XKX"), None)]
+        );
+    }
+
+    /// Countries borrowed from the next mention: a body of a known person,
+    /// a person of a country, a generic noun in apposition with a group.
+    #[test]
+    fn countries_borrowed_from_the_next_mention() {
+        assert_eq!(
+            coded("fr", "Le gouvernement du président Museveni a démenti."),
+            [
+                one("gouvernement", Some("UGA"), Some("GOV")),
+                one("président Museveni", Some("UGA"), Some("GOV")),
+            ]
+        );
+        assert_eq!(
+            coded(
+                "en",
+                "The rebel group, the Revolutionary United Front, said it would disarm."
+            ),
+            [
+                one("rebel group", Some("SLE"), Some("REB")),
+                one("Revolutionary United Front", Some("SLE"), Some("REB")),
+            ]
+        );
+        let king = coded("fr", "Le roi Abdallah de Jordanie a reçu une délégation.");
+        assert_eq!(king.len(), 1, "{king:?}");
+        assert_eq!(king[0].1.as_deref(), Some("JOR"));
+    }
+
+    /// A body after a possessive belongs to the first actor of the sentence.
+    #[test]
+    fn possessives_give_the_subject_country() {
+        assert_eq!(
+            coded(
+                "en",
+                "Kosovo Serbs said their police would leave the border posts."
+            ),
+            [
+                one("Kosovo Serbs", Some("XKX"), None),
+                one("police", Some("XKX"), Some("COP"))
+            ]
+        );
+        assert_eq!(
+            coded("fr", "Le Niger a annoncé que ses soldats quitteraient la base."),
+            [
+                one("Niger", Some("NER"), None),
+                one("soldats", Some("NER"), Some("MIL"))
+            ]
+        );
+        // "his": the last person named.
+        let his = coded(
+            "en",
+            "Nigeria warned President Paul Biya that rebels sought to topple his government.",
+        );
+        assert_eq!(his.last().map(|m| m.1.as_deref()), Some(Some("CMR")), "{his:?}");
+        // No possessive: no country.
+        assert_eq!(coded("en", "Niger said soldiers would leave.")[1].1, None);
+    }
+
+    /// A capitalised abbreviation or a nationality after a sentence-initial
+    /// word is no part of a person's name.
+    #[test]
+    fn abbreviations_and_nationalities_after_first_words_are_kept() {
+        assert_eq!(
+            coded("en", "Recent UK Reaper strikes hit the camp."),
+            [one("UK Reaper", Some("GBR"), Some("MIL"))]
+        );
+        assert_eq!(
+            coded("en", "Jubilant Kenyans filled the streets."),
+            [one("Kenyans", Some("KEN"), None)]
         );
     }
 
