@@ -1272,8 +1272,9 @@ fn phrases(ctx: &Ctx, atoms: &[Atom]) -> Vec<Phrase<'static>> {
                     coding.country = modifier_country(ctx, b);
                     end = b.span.end;
                     j = i + 2;
-                } else if is_of_gap(g) {
-                    // "armée du Soudan", "secrétaire général de l'ONU".
+                } else if is_of_gap(g) || is_of_gap(skip_word(g)) {
+                    // "armée du Soudan", "secrétaire général de l'ONU",
+                    // "police nationale d'Haïti" (one adjective between).
                     if let Some(c) = modifier_country(ctx, b).filter(|_| has(b, kb::COUNTRY | kb::CITY)) {
                         coding.country = Some(c);
                         end = b.span.end;
