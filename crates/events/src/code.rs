@@ -835,7 +835,7 @@ impl Ctx<'_, '_> {
         let toks = &self.doc.tokens;
         let size = std::mem::size_of::<Token>().max(1);
         let offset = (t as *const Token as usize).wrapping_sub(toks.as_ptr() as usize);
-        let i = if offset % size == 0 && offset / size < toks.len() {
+        let i = if offset.is_multiple_of(size) && offset / size < toks.len() {
             offset / size
         } else {
             toks.partition_point(|x| x.nstart < t.nstart)
