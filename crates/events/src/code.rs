@@ -1412,9 +1412,24 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             // A day may come between: "negotiations today on".
             (0..w.len()).any(|i| head(&w[i]) && w[i + 1..].iter().take(2).any(about))
         };
+        // "arrested for collaborating with Israel", "condamné pour
+        // collaboration": what someone is arrested, tried or accused for is
+        // the charge, not an act reported.
+        let charge = ctx
+            .words_before(h, &clause, 2)
+            .any(|w| matches!(w.as_str(), "for" | "pour"))
+            && hits[..hi]
+                .iter()
+                .rev()
+                .take_while(|p| p.sentence == h.sentence)
+                .any(|p| {
+                    matches!(p.sense.plover, PloverType::Coerce | PloverType::Accuse)
+                        && p.toks.end <= h.toks.start
+                });
         let governed = governed
             || protest_aim
             || topic
+            || charge
             || sought_or_feared(&ctx, h, &clause)
             || attempted(&ctx, h, &clause)
             || modifier(&ctx, h)
