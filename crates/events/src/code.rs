@@ -308,6 +308,13 @@ struct Lang {
     infinitive_markers: &'static [&'static str],
 }
 
+impl Lang {
+    /// A word wire copy inserts inside a verb phrase: a day or "today".
+    fn is_inserted(&self, w: &str) -> bool {
+        self.inserted.contains(&w) || self.weekdays.contains(&w)
+    }
+}
+
 const FR: Lang = Lang {
     clause: FR_CLAUSE,
     not_subject: FR_NOT_SUBJECT,
@@ -985,7 +992,8 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
         // determiners and numbers: "released the prime minister", "freed
         // 30 soldiers".
         let object_ok = |sense: u32| {
-            !trig.all[sense as usize].actor_object || object_actor(doc, m, lang, last, toks[first].sentence)
+            !trig.all[sense as usize].actor_object
+                || object_actor(doc, lower, m, lang, last, toks[first].sentence)
         };
         match sense {
             Some(&sense) if before_ok && after_ok && !inside_actor && object_ok(sense) => {
@@ -1005,7 +1013,14 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
 
 /// An actor mention starts at token `i` of sentence `sentence`, or after
 /// a few determiners, numbers and quantity words ("the", "30", "more than").
-fn object_actor(doc: &Document, m: &Mentions, lang: &Lang, mut i: usize, sentence: usize) -> bool {
+fn object_actor(
+    doc: &Document,
+    lower: &Words,
+    m: &Mentions,
+    lang: &Lang,
+    mut i: usize,
+    sentence: usize,
+) -> bool {
     let toks = &doc.tokens;
     for _ in 0..4 {
         let Some(t) = toks.get(i).filter(|t| t.sentence == sentence) else {
@@ -1014,7 +1029,7 @@ fn object_actor(doc: &Document, m: &Mentions, lang: &Lang, mut i: usize, sentenc
         if m.actors.iter().any(|a| a.nstart == t.nstart && !a.adjective) {
             return true;
         }
-        let w = doc.norm.text[t.nstart..t.nend].to_lowercase();
+        let w = lower.get(i);
         let filler = lang.determiners.contains(&w.as_str())
             || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             || vigie_text::words::NUMBER_WORDS.contains(&w.as_str())
@@ -1042,14 +1057,14 @@ fn across_gap(
 ) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let text = &doc.norm.text;
-    // Token `i` is in the sentence and one of `words`.
-    let one_of = |i: usize, words: &[&str]| {
+    // Token `i` is in the sentence and its word passes `test`.
+    let word_is = |i: usize, test: &dyn Fn(&str) -> bool| {
         toks.get(i)
-            .is_some_and(|t| t.sentence == toks[first].sentence && words.contains(&lower.get(i).as_str()))
+            .is_some_and(|t| t.sentence == toks[first].sentence && test(lower.get(i).as_str()))
     };
-    let inserted = |i: usize| one_of(i, lang.inserted) || one_of(i, lang.weekdays);
+    let inserted = |i: usize| word_is(i, &|w| lang.is_inserted(w));
     // "on Tuesday" is read as one inserted date.
-    let date_preposition = |i: usize| one_of(i, lang.date_prepositions) && inserted(i + 1);
+    let date_preposition = |i: usize| word_is(i, &|w| lang.date_prepositions.contains(&w)) && inserted(i + 1);
     let mut next = first + 1;
     if date_preposition(next) {
         next += 1;
@@ -1082,7 +1097,7 @@ fn announces(ctx: &Ctx, p: &Hit, h: &Hit) -> bool {
         // A noun right after ("ready to talks" is rare); after a verb between
         // ("agreed to postpone the demonstration") it is that verb's object.
         && h.toks.start - p.toks.end <= if h.sense.pos == Pos::Noun { 0 } else { 2 }
-        && (intent_code(h.sense.plover).is_some() || threat_code(h.sense.plover).is_some())
+        && (intent_code(h.sense.plover, &h.sense.cameo).is_some() || threat_code(h.sense.plover).is_some())
         // "ready to lift the ban": an eased restriction is another act.
         && (p.toks.end..h.toks.start).all(|i| {
             let w = ctx.word(&ctx.doc.tokens[i]);
@@ -1294,15 +1309,20 @@ fn modifier(ctx: &Ctx, h: &Hit) -> bool {
 
 /// Cooperative acts announced for the future are, in CAMEO and PLOVER, an
 /// expression of intent: AGREE with the matching 03x code ("X will visit Y"
-/// → 036 intent to meet; "will provide aid" → 033).
-fn intent_code(p: PloverType) -> Option<&'static str> {
-    Some(match p {
-        PloverType::Consult => "036",
-        PloverType::Aid => "033",
-        PloverType::Cooperate => "031",
-        PloverType::Support => "032",
-        PloverType::Concede => "035",
-        PloverType::Retreat => "0356",
+/// → 036 intent to meet; "will provide aid" → 033). A yield has a code
+/// of its own where CAMEO has one: release (0353), sanctions eased (0354),
+/// access allowed (0355).
+fn intent_code(p: PloverType, cameo: &str) -> Option<&'static str> {
+    Some(match (p, cameo.get(..3)) {
+        (PloverType::Consult, _) => "036",
+        (PloverType::Aid, _) => "033",
+        (PloverType::Cooperate, _) => "031",
+        (PloverType::Support, _) => "032",
+        (PloverType::Concede, _) => "035",
+        (PloverType::Retreat, Some("084")) => "0353",
+        (PloverType::Retreat, Some("085")) => "0354",
+        (PloverType::Retreat, Some("086")) => "0355",
+        (PloverType::Retreat, _) => "0356",
         _ => return None,
     })
 }
@@ -1331,26 +1351,28 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let mut used_counts = vec![false; counts.len()];
     let mut events: Vec<Event> = Vec::new();
     let mut skipped: Vec<usize> = Vec::new();
+    // announced[i]: hit i is the act a bare intent right before it announces.
+    let announced: Vec<bool> = (0..hits.len())
+        .map(|i| i > 0 && announces(&ctx, &hits[i - 1], &hits[i]))
+        .collect();
     for (hi, h) in hits.iter().enumerate() {
         // "agreed to provide aid", "is prepared to impose martial law": a
         // bare statement of intent gives way to the act it announces, which
         // is coded as the intent (03x) or threat (13x) it is.
-        if hits.get(hi + 1).is_some_and(|n| announces(&ctx, h, n)) {
+        if announced.get(hi + 1) == Some(&true) {
             continue;
         }
+        // The hits before this one in its sentence, nearest first.
+        let earlier = || hits[..hi].iter().rev().take_while(|p| p.sentence == h.sentence);
         let clause = ctx.clause(h.sentence, &h.toks);
         // An act inside the complement of a demand or threat is no event of
         // its own: "appelé à un cessez-le-feu", "threatened to strike".
-        let governed = hits[..hi]
-            .iter()
-            .rev()
-            .take_while(|p| p.sentence == h.sentence)
-            .any(|p| {
-                governs_complement(p.sense.plover)
-                    && !announces(&ctx, p, h)
-                    && p.toks.start >= clause.start
-                    && p.toks.end <= h.toks.start
-            });
+        let governed = earlier().any(|p| {
+            governs_complement(p.sense.plover)
+                && !announces(&ctx, p, h)
+                && p.toks.start >= clause.start
+                && p.toks.end <= h.toks.start
+        });
         // "demanded Friday that Israel ease restrictions": the clause the
         // complementizer opens is the demand's content.
         let governed = governed
@@ -1359,17 +1381,13 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                     .lang
                     .complementizers
                     .contains(&ctx.word(&ctx.doc.tokens[clause.start - 1]).as_str())
-                && hits[..hi]
-                    .iter()
-                    .rev()
-                    .take_while(|p| p.sentence == h.sentence)
-                    .any(|p| {
-                        matches!(
-                            p.sense.plover,
-                            PloverType::Request | PloverType::Threaten | PloverType::Agree
-                        ) && p.toks.end < clause.start
-                            && clause.start - p.toks.end <= 7
-                    });
+                && earlier().any(|p| {
+                    matches!(
+                        p.sense.plover,
+                        PloverType::Request | PloverType::Threaten | PloverType::Agree
+                    ) && p.toks.end < clause.start
+                        && clause.start - p.toks.end <= 7
+                });
         // What protesters demand is the protest's aim, not a request of its
         // own: "demonstrated in Kirkuk, calling for independence".
         // So is what they protest against: "demonstrated against the trade
@@ -1379,11 +1397,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 .words_before(h, &clause, 3)
                 .any(|w| matches!(w.as_str(), "against" | "contre"));
         let protest_aim = (h.sense.plover == PloverType::Request || against)
-            && hits[..hi]
-                .iter()
-                .rev()
-                .take_while(|p| p.sentence == h.sentence)
-                .any(|p| p.sense.plover == PloverType::Protest);
+            && earlier().any(|p| p.sense.plover == PloverType::Protest);
         // "in protest of the arrest", "negotiations on a troop pullback",
         // "pourparlers sur le retrait": the act named is the protest's
         // reason or the talks' topic.
@@ -1418,14 +1432,10 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         let charge = ctx
             .words_before(h, &clause, 2)
             .any(|w| matches!(w.as_str(), "for" | "pour"))
-            && hits[..hi]
-                .iter()
-                .rev()
-                .take_while(|p| p.sentence == h.sentence)
-                .any(|p| {
-                    matches!(p.sense.plover, PloverType::Coerce | PloverType::Accuse)
-                        && p.toks.end <= h.toks.start
-                });
+            && earlier().any(|p| {
+                matches!(p.sense.plover, PloverType::Coerce | PloverType::Accuse)
+                    && p.toks.end <= h.toks.start
+            });
         let governed = governed
             || protest_aim
             || topic
@@ -1449,8 +1459,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             skipped.push(hi);
             continue;
         }
-        let announced = hi > 0 && announces(&ctx, &hits[hi - 1], h);
-        if let Some(e) = code_hit(&ctx, h, &clause, &counts, &mut used_counts, announced) {
+        if let Some(e) = code_hit(&ctx, h, &clause, &counts, &mut used_counts, announced[hi]) {
             merge_or_push(&mut events, e);
         }
     }
@@ -2063,9 +2072,7 @@ fn code_hit(
             .contains(&ctx.word(&toks[clause.start - 1]).as_str())
         && (clause.start..h.toks.start).all(|i| {
             let w = ctx.word(&toks[i]);
-            ctx.lang.infinitive_markers.contains(&w.as_str())
-                || ctx.lang.inserted.contains(&w.as_str())
-                || ctx.lang.weekdays.contains(&w.as_str())
+            ctx.lang.infinitive_markers.contains(&w.as_str()) || ctx.lang.is_inserted(w.as_str())
         })
         && (doc.lang == "fr" || h.toks.start > clause.start);
     if source.is_empty() && (h.sense.pos == Pos::Noun || infinitive_of_speaker) {
@@ -2324,19 +2331,11 @@ fn code_hit(
         "moins" => i > 0 && ctx.word(&toks[i - 1]).as_str() == "à",
         _ => false,
     });
-    if hypothetical && !negated && !uncertain && on_condition && intent_code(kind).is_some() {
+    if hypothetical && !negated && !uncertain && on_condition && intent_code(kind, &cameo).is_some() {
         (kind, cameo, mode, hypothetical) = (PloverType::Threaten, "130".to_string(), None, false);
         acled = None;
     } else if hypothetical && !negated && !uncertain {
-        if let Some(code) = intent_code(kind) {
-            // The yield announced, where CAMEO has a code for it: release
-            // (0353), sanctions eased (0354), access allowed (0355).
-            let code = match (kind, cameo.get(..3)) {
-                (PloverType::Retreat, Some("084")) => "0353",
-                (PloverType::Retreat, Some("085")) => "0354",
-                (PloverType::Retreat, Some("086")) => "0355",
-                _ => code,
-            };
+        if let Some(code) = intent_code(kind, &cameo) {
             (kind, cameo, mode, hypothetical) = (PloverType::Agree, code.to_string(), None, false);
         } else if let Some(code) = threat_code(kind) {
             (kind, cameo, mode, hypothetical) = (PloverType::Threaten, code.to_string(), None, false);
