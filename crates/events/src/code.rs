@@ -974,6 +974,12 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
             .iter()
             .any(|a| !a.adjective && a.nstart < e && s < a.nend);
         let senses = &trig.senses[pattern];
+        // A stop form ("seize the opportunity", "motion de censure") is no
+        // event and hides the triggers inside it.
+        if senses.is_empty() && before_ok && after_ok {
+            first = last.max(first + 1);
+            continue;
+        }
         let after_determiner = first > 0 && toks[first - 1].sentence == toks[first].sentence && {
             let prev = &text[toks[first - 1].nstart..toks[first - 1].nend];
             determiners.iter().any(|d| prev.eq_ignore_ascii_case(d))

@@ -81,6 +81,12 @@ pub fn check(triggers: &str, verbs: &str, lang: &str) -> Vec<String> {
             out.push(format!("{line}: {} columns, want 6", cells.len()));
             continue;
         }
+        if cells[4] == "stop" {
+            if cells[..4].iter().any(|c| *c != "-") {
+                out.push(format!("{line}: a stop row has '-' in its four label cells"));
+            }
+            continue;
+        }
         if PloverType::parse(cells[0]).is_none() {
             out.push(format!("{line}: unknown PLOVER type {}", cells[0]));
         }
@@ -90,7 +96,7 @@ pub fn check(triggers: &str, verbs: &str, lang: &str) -> Vec<String> {
         if cells[3] != "-" && !cells[3].contains(" :: ") {
             out.push(format!("{line}: ACLED label must be 'type :: sub-type'"));
         }
-        if !matches!(cells[4], "verb" | "verb+actor" | "noun" | "phrase") {
+        if !matches!(cells[4], "verb" | "verb+actor" | "noun" | "phrase" | "stop") {
             out.push(format!("{line}: unknown pos {}", cells[4]));
         }
         if cells[4] == "verb" || cells[4] == "verb+actor" {
@@ -161,21 +167,33 @@ impl Triggers {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut senses: Vec<Vec<u32>> = Vec::new();
         let mut all: Vec<Sense> = Vec::new();
-        let mut add = |form: &str, sense: u32, patterns: &mut Vec<String>, senses: &mut Vec<Vec<u32>>| {
-            let variants = std::iter::once(form.to_string()).chain(capitalise(form));
-            for v in variants {
-                let i = *index.entry(v.clone()).or_insert_with(|| {
-                    patterns.push(v);
-                    senses.push(Vec::new());
-                    patterns.len() - 1
-                });
-                if !senses[i].contains(&sense) {
-                    senses[i].push(sense);
+        // `sense` is None for a stop form: a pattern with no sense.
+        let mut add =
+            |form: &str, sense: Option<u32>, patterns: &mut Vec<String>, senses: &mut Vec<Vec<u32>>| {
+                let variants = std::iter::once(form.to_string()).chain(capitalise(form));
+                for v in variants {
+                    let i = *index.entry(v.clone()).or_insert_with(|| {
+                        patterns.push(v);
+                        senses.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    if let Some(sense) = sense.filter(|s| !senses[i].contains(s)) {
+                        senses[i].push(sense);
+                    }
                 }
-            }
-        };
+            };
         for (line, cells) in rows(triggers) {
             if cells.len() != 6 {
+                continue;
+            }
+            if cells[4] == "stop" {
+                // Matched like a phrase, with no sense: the longest match
+                // hides the triggers inside it, and nothing is coded.
+                for form in cells[5].split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                    for f in expand_phrase(form, lang, &irregular) {
+                        add(&f, None, &mut patterns, &mut senses);
+                    }
+                }
                 continue;
             }
             let Some(plover) = PloverType::parse(cells[0]) else {
@@ -204,16 +222,16 @@ impl Triggers {
                 });
                 let id = (all.len() - 1) as u32;
                 match pos {
-                    Pos::Noun => add(form, id, &mut patterns, &mut senses),
+                    Pos::Noun => add(form, Some(id), &mut patterns, &mut senses),
                     Pos::Verb => {
                         let (lemma, rest) = verb_lemma(form);
                         for f in inflections(lemma, lang, &irregular) {
-                            add(&format!("{f}{rest}"), id, &mut patterns, &mut senses);
+                            add(&format!("{f}{rest}"), Some(id), &mut patterns, &mut senses);
                         }
                     }
                     Pos::Phrase => {
                         for f in expand_phrase(form, lang, &irregular) {
-                            add(&f, id, &mut patterns, &mut senses);
+                            add(&f, Some(id), &mut patterns, &mut senses);
                         }
                     }
                 }
