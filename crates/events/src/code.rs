@@ -279,6 +279,10 @@ struct Lang {
     /// been killed this year", "two air raids in which 20 people were
     /// killed"). Phrases of one or more words.
     relative_where: &'static [&'static str],
+    /// Relative pronouns that, after a comma, open a clause describing a
+    /// noun ("Washington, which keeps troops in the South"; "les Casques
+    /// bleus, qui surveillent le cessez-le-feu"): its acts are background.
+    relatives: &'static [&'static str],
     /// Words opening a condition: an act in it is what the sentence's act
     /// depends on, not an event ("will boycott the elections unless the
     /// president agrees to step down").
@@ -519,6 +523,7 @@ const FR: Lang = Lang {
         "craint",
         "craignent",
     ],
+    relatives: &["qui", "lequel", "laquelle", "lesquels", "lesquelles"],
     relative_where: &[
         "où",
         "dans lequel",
@@ -676,6 +681,7 @@ const EN: Lang = Lang {
         "feared",
     ],
     relative_where: &["where", "wherein", "in which", "during which", "at which"],
+    relatives: &["who", "which"],
     conditions: &["if", "unless", "until", "provided"],
     circumstance: &["as"],
     complementizers: &["that"],
@@ -1203,6 +1209,9 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
     if find(ctx.lang.relative_where).is_some() || find(ctx.lang.conditions).is_some() {
         return true;
     }
+    if in_comment_clause(ctx, h) {
+        return true;
+    }
     if !main.contains(&h.sense.plover) {
         // In the act's own clause: "ordered out as illegal aliens, but was
         // refusing" is no clause of circumstance.
@@ -1242,6 +1251,43 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
         return false;
     }
     find_in(ctx.lang.background, 6).is_some()
+}
+
+/// Whether hit `h` lies in a non-restrictive relative clause: a comma, a
+/// relative pronoun, then no other comma or clause mark up to the act
+/// ("peacekeepers, who are deployed to oversee a ceasefire"). The clause
+/// describes a noun of the sentence; what it reports is not the news. A
+/// clause with a date of its own ("Ankara, qui avait accueilli en 2022 des
+/// pourparlers") reports a past event, which is kept (and dated).
+fn in_comment_clause(ctx: &Ctx, h: &Hit) -> bool {
+    let toks = &ctx.doc.tokens;
+    let mut i = h.toks.start;
+    // Sixteen words: long enough for a description, short of a new sentence.
+    for _ in 0..16 {
+        let Some(p) = i.checked_sub(1).filter(|&p| toks[p].sentence == h.sentence) else {
+            return false;
+        };
+        i = p;
+        let w = ctx.word(&toks[i]);
+        let w = w.as_str();
+        if ctx.lang.relatives.contains(&w) {
+            if i == 0 || ctx.word(&toks[i - 1]).as_str() != "," {
+                return false;
+            }
+            let end = (h.toks.end..toks.len())
+                .find(|&k| toks[k].sentence != h.sentence || ctx.word(&toks[k]).as_str() == ",")
+                .unwrap_or(toks.len());
+            return !ctx
+                .m
+                .times
+                .iter()
+                .any(|t| t.tokens.start > i && t.tokens.end <= end);
+        }
+        if matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "«" | "»") {
+            return false;
+        }
+    }
+    false
 }
 
 /// A nominal act after a verb of aim or risk, in its clause: "efforts to
@@ -1500,7 +1546,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
 }
 
 /// A restriction eased or a cooperation stopped is another act (CAMEO 08
-/// and 16): "lifted a night curfew" → RETREAT 0813, "halted economic aid" →
+/// and 16): "lifted a night curfew" → CONCEDE 081, "halted economic aid" →
 /// SANCTION 162. Looks for the verb among the few words before a nominal
 /// trigger, in its clause.
 fn reversed(
@@ -1517,9 +1563,10 @@ fn reversed(
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     let cameo = h.sense.cameo.as_str();
     match h.sense.plover {
+        // Curfews and states of emergency eased fall to the last arm:
+        // the manual's CONCEDE ("removing curfews"), not the table's RETREAT
+        // 0813/0814 (FORMAT.md, coding decisions).
         PloverType::Coerce | PloverType::Sanction if has(ctx.lang.ease) => Some(match cameo {
-            "1723" => (PloverType::Retreat, "0813", None),
-            "1724" => (PloverType::Retreat, "0814", None),
             "163" => (PloverType::Retreat, "085", Some("ease")),
             _ => (PloverType::Concede, "081", None),
         }),
