@@ -1253,6 +1253,51 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
     find_in(ctx.lang.background, 6).is_some()
 }
 
+/// Whether verb hit `h` is a participle opening an adjunct after a comma:
+/// ", killing two", ", tuant deux", ", en arrêtant douze", or one
+/// coordinated with such a participle (", killing one person and arresting
+/// 12").
+fn adjunct_participle(ctx: &Ctx, h: &Hit) -> bool {
+    if h.sense.pos == Pos::Noun {
+        return false;
+    }
+    let toks = &ctx.doc.tokens;
+    let first = ctx.word(&toks[h.toks.start]);
+    let participle = if ctx.doc.lang == "fr" {
+        first.ends_with("ant")
+    } else {
+        first.ends_with("ing")
+    };
+    if !participle {
+        return false;
+    }
+    let word = |i: usize| ctx.word(&toks[i]);
+    let same = |i: usize| toks[i].sentence == h.sentence;
+    let mut i = h.toks.start;
+    // "en" of the French gerund.
+    if i > 0 && same(i - 1) && word(i - 1).as_str() == "en" {
+        i -= 1;
+    }
+    let Some(p) = i.checked_sub(1).filter(|&p| same(p)) else {
+        return false;
+    };
+    match word(p).as_str() {
+        "," => true,
+        // "and arresting": an earlier participle after a comma, a few words back.
+        "and" | "et" => (p.saturating_sub(6)..p).any(|k| {
+            same(k) && k > 0 && word(k - 1).as_str() == "," && {
+                let w = word(k);
+                if ctx.doc.lang == "fr" {
+                    w.ends_with("ant") || w.as_str() == "en"
+                } else {
+                    w.ends_with("ing")
+                }
+            }
+        }),
+        _ => false,
+    }
+}
+
 /// Whether hit `h` lies in a non-restrictive relative clause: a comma, a
 /// relative pronoun, then no other comma or clause mark up to the act
 /// ("peacekeepers, who are deployed to oversee a ceasefire"). The clause
@@ -1488,10 +1533,29 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 matches!(p.sense.plover, PloverType::Coerce | PloverType::Accuse)
                     && p.toks.end <= h.toks.start
             });
+        // "opened fire to disperse the crowd", "bloqueront Paris pour
+        // exiger la fin de la réforme": an act in a clause of purpose after
+        // another act in its clause is that act's aim.
+        let purpose = h.sense.pos != Pos::Noun
+            && {
+                let w: Vec<Word> = ctx.words_before(h, &clause, 2).collect();
+                match w.as_slice() {
+                    [.., a, b] if matches!(b.as_str(), "de" | "d'") => a.as_str() == "afin",
+                    [.., b] => matches!(b.as_str(), "to" | "pour"),
+                    [] => false,
+                }
+            }
+            && earlier().any(|p| {
+                p.toks.start >= clause.start
+                    && p.toks.end < h.toks.start
+                    && h.toks.start - p.toks.end <= 12
+                    && !announces(&ctx, p, h)
+            });
         let governed = governed
             || protest_aim
             || topic
             || charge
+            || purpose
             || sought_or_feared(&ctx, h, &clause)
             || attempted(&ctx, h, &clause)
             || modifier(&ctx, h)
@@ -1894,6 +1958,23 @@ fn code_hit(
             {
                 source.push(a);
             }
+        }
+    }
+    // ", killing one person and arresting 12", ", tuant une personne": a
+    // participle after a comma continues the sentence's first act, whose
+    // subject it shares (the nearest actor is that act's object).
+    if adjunct_participle(ctx, h) {
+        let subjects: Vec<&ActorMention> = ctx
+            .actors_in(sstart..h.span.start)
+            .into_iter()
+            .filter(|a| !a.adjective)
+            .filter(|a| {
+                !ctx.word_before(a.nstart)
+                    .is_some_and(|w| ctx.lang.not_subject.contains(&w.as_str()))
+            })
+            .collect();
+        if !subjects.is_empty() {
+            source = coordinated_after(ctx, &subjects, 0);
         }
     }
     // After the trigger: targets, agents, and "entre X et Y".
