@@ -681,7 +681,7 @@ const EN: Lang = Lang {
         "feared",
     ],
     relative_where: &["where", "wherein", "in which", "during which", "at which"],
-    relatives: &["who", "which"],
+    relatives: &["who", "whom", "which"],
     conditions: &["if", "unless", "until", "provided"],
     circumstance: &["as"],
     complementizers: &["that"],
@@ -1212,6 +1212,26 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
     if in_comment_clause(ctx, h) {
         return true;
     }
+    // "according to a senator who acted as a go-between at the talks",
+    // "selon un groupe qui a mené des missions d'enquête": the source of the
+    // report, described; no comma between.
+    let attributed = (h.toks.start.saturating_sub(12)..h.toks.start)
+        .rev()
+        .take_while(|&i| toks[i].sentence == h.sentence && ctx.word(&toks[i]).as_str() != ",")
+        .any(|i| {
+            let w = ctx.word(&toks[i]);
+            // "selon laquelle" opens what is alleged, not who says it.
+            w.as_str() == "selon"
+                && toks.get(i + 1).is_none_or(|t| {
+                    !ctx.word(t).as_str().starts_with("lequel")
+                        && !ctx.word(t).as_str().starts_with("laquelle")
+                        && !ctx.word(t).as_str().starts_with("lesquel")
+                })
+                || w.as_str() == "according" && toks.get(i + 1).is_some_and(|t| ctx.word(t).as_str() == "to")
+        });
+    if attributed {
+        return true;
+    }
     if !main.contains(&h.sense.plover) {
         // In the act's own clause: "ordered out as illegal aliens, but was
         // refusing" is no clause of circumstance.
@@ -1296,6 +1316,64 @@ fn adjunct_participle(ctx: &Ctx, h: &Hit) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Whether nominal hit `h` is a label put on an act: "in what was
+/// described as a policy U-turn", "in what he called an invasion", "ce
+/// qui a été qualifié de volte-face".
+fn is_label(ctx: &Ctx, h: &Hit) -> bool {
+    if h.sense.pos != Pos::Noun {
+        return false;
+    }
+    let toks = &ctx.doc.tokens;
+    let w: Vec<Word> = (h.toks.start.saturating_sub(8)..h.toks.start)
+        .filter(|&i| toks[i].sentence == h.sentence)
+        .map(|i| ctx.word(&toks[i]))
+        .collect();
+    let pair = |a: &str, b: &str| w.windows(2).any(|p| p[0].as_str() == a && p[1].as_str() == b);
+    let called = w.iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "described"
+                | "called"
+                | "termed"
+                | "dubbed"
+                | "qualifié"
+                | "qualifiée"
+                | "décrit"
+                | "décrite"
+                | "appelé"
+        )
+    });
+    (pair("in", "what") || pair("ce", "qui") || pair("ce", "que")) && called
+}
+
+/// Whether a "protest" verb reports speech: followed by "that"/"que", or
+/// with its subject right after a comma that closes what was said ("...,
+/// a human rights group protested").
+fn protest_reports(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> bool {
+    let toks = &ctx.doc.tokens;
+    let word = |i: usize| ctx.word(&toks[i]);
+    let same = |i: usize| toks.get(i).is_some_and(|t| t.sentence == h.sentence);
+    if same(h.toks.end) && matches!(word(h.toks.end).as_str(), "that" | "que" | "qu'") {
+        return true;
+    }
+    // Back from `i` over determiners and auxiliaries: is a comma there,
+    // with words before it in the sentence?
+    let after_comma = |mut i: usize| {
+        while i > 0 && same(i - 1) && {
+            let w = word(i - 1);
+            ctx.lang.determiners.contains(&w.as_str())
+                || matches!(w.as_str(), "a" | "ont" | "avait" | "avaient")
+        } {
+            i -= 1;
+        }
+        i > 1 && same(i - 2) && word(i - 1).as_str() == ","
+    };
+    let subject_after_comma = source
+        .first()
+        .is_some_and(|a| ctx.tok_index(a.nstart) < h.toks.start && after_comma(ctx.tok_index(a.nstart)));
+    subject_after_comma
 }
 
 /// Whether hit `h` lies in a non-restrictive relative clause: a comma, a
@@ -1452,6 +1530,9 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let announced: Vec<bool> = (0..hits.len())
         .map(|i| i > 0 && announces(&ctx, &hits[i - 1], &hits[i]))
         .collect();
+    // labels[i]: hit i names the sentence's act ("in what was described as
+    // a policy U-turn"); it is no act, and governs nothing.
+    let labels: Vec<bool> = hits.iter().map(|h| is_label(&ctx, h)).collect();
     for (hi, h) in hits.iter().enumerate() {
         // "agreed to provide aid", "is prepared to impose martial law": a
         // bare statement of intent gives way to the act it announces, which
@@ -1464,8 +1545,9 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         let clause = ctx.clause(h.sentence, &h.toks);
         // An act inside the complement of a demand or threat is no event of
         // its own: "appelé à un cessez-le-feu", "threatened to strike".
-        let governed = earlier().any(|p| {
-            governs_complement(p.sense.plover)
+        let governed = earlier().zip((0..hi).rev()).any(|(p, j)| {
+            !labels[j]
+                && governs_complement(p.sense.plover)
                 && !announces(&ctx, p, h)
                 && p.toks.start >= clause.start
                 && p.toks.end <= h.toks.start
@@ -1551,7 +1633,10 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                     && h.toks.start - p.toks.end <= 12
                     && !announces(&ctx, p, h)
             });
+        // "in what was described as a policy U-turn", "in what he called
+        // an invasion": a label put on the sentence's act, not an act.
         let governed = governed
+            || labels[hi]
             || protest_aim
             || topic
             || charge
@@ -2452,6 +2537,37 @@ fn code_hit(
             (kind, cameo, mode) = (PloverType::Sanction, code.to_string(), Some("expel".to_string()));
             acled = None;
         }
+    }
+    // "troops arrived in Bosnia": a military unit that arrives is deployed
+    // there (MOBILIZE troops), not on a visit.
+    if kind == PloverType::Consult
+        && cameo == "042"
+        && h.sense.pos == Pos::Phrase
+        && ["{arrive}", "{arriver}"]
+            .iter()
+            .any(|v| h.sense.lemma.starts_with(v))
+        && !source.is_empty()
+        && source
+            .iter()
+            .all(|a| a.actor.sector.as_deref() == Some("MIL") && a.actor.role.is_none())
+    {
+        (kind, cameo, mode) = (
+            PloverType::Mobilize,
+            "154".to_string(),
+            Some("troops".to_string()),
+        );
+        acled = None;
+    }
+    // ", a human rights group protested", "protested that ...":
+    // "protest" reporting what is said is a
+    // complaint (ACCUSE 114), not a demonstration.
+    if kind == PloverType::Protest && h.sense.pos == Pos::Verb && protest_reports(ctx, h, &source) {
+        (kind, cameo, mode) = (
+            PloverType::Accuse,
+            "114".to_string(),
+            Some("disapprove".to_string()),
+        );
+        acled = None;
     }
     if demanded {
         (kind, cameo, mode, hypothetical) = (PloverType::Request, "100".to_string(), None, false);
