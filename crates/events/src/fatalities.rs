@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use text2num::error::Error as NumError;
 use text2num::{text2digits, Language};
 use vigie_model::Qualifier;
 use vigie_text::{Document, TokenKind};
@@ -112,6 +113,20 @@ const EN_VAGUE: &[(&str, u64)] = &[
 static NUMBER_STARTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vigie_text::words::NUMBER_WORDS.iter().copied().collect());
 
+/// The first bytes of the words [`number_at`] reads (number words and
+/// vague quantities of both languages), lower-cased: the other words of a
+/// text (most of them) are ruled out without lower-casing them.
+static NUMBER_FIRSTS: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut firsts = [false; 256];
+    let vague = FR_VAGUE.iter().chain(EN_VAGUE).map(|(w, _)| *w);
+    for w in vigie_text::words::NUMBER_WORDS.iter().copied().chain(vague) {
+        if let Some(&b) = w.as_bytes().first() {
+            firsts[usize::from(b)] = true;
+        }
+    }
+    firsts
+});
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
 }
@@ -196,6 +211,13 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     if t.kind == TokenKind::Punct {
         return None;
     }
+    // An ASCII first letter lower-cases alone: unless it starts a number or
+    // vague word, the word is neither.
+    match w.as_bytes().first() {
+        None => return None,
+        Some(&b) if b.is_ascii() && !NUMBER_FIRSTS[usize::from(b.to_ascii_lowercase())] => return None,
+        _ => {}
+    }
     let lw: Cow<str> = if w
         .bytes()
         .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
@@ -230,8 +252,11 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
                     best = Some((v, k + 1));
                 }
             }
-            Err(_) => {
-                if best.is_some() {
+            // text2num reads the words in order: once one is no part of a
+            // number (not merely an unfinished one, "a" before "hundred"),
+            // no longer run is a number either.
+            Err(e) => {
+                if best.is_some() || !matches!(e, NumError::Incomplete) {
                     break;
                 }
             }
