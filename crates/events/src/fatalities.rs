@@ -131,6 +131,16 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// [`lower`] without a copy for a word with no upper-case letter and no
+/// other character than ASCII (most words), which lower-cases to itself.
+fn lower_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn qualifier_before(words: &[String]) -> Qualifier {
     let joined = words.join(" ");
     let ends = |p: &str| joined.ends_with(p);
@@ -291,7 +301,8 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
     };
     let toks = &doc.tokens;
     let text = &doc.norm.text;
-    let word = |k: usize| lower(&text[toks[k].nstart..toks[k].nend]);
+    // Most words are lower-case ASCII already: borrowed, not copied.
+    let word = |k: usize| lower_cow(&text[toks[k].nstart..toks[k].nend]);
     let mut out: Vec<Count> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -342,7 +353,7 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
             "heures",
             "hours",
         ]
-        .contains(&next.as_str());
+        .contains(&&*next);
         let in_date = dates.iter().any(|d| d.contains(&i));
         if is_year || is_date || in_date {
             i = end;
@@ -356,12 +367,12 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
                 toks[k].sentence == sentence && toks[k].kind != TokenKind::Number && word(k) != ";"
             })
             .collect();
-        let death_after = window.iter().position(|&k| death.contains(&word(k).as_str()));
+        let death_after = window.iter().position(|&k| death.contains(&&*word(k)));
         // Or a death verb right before: "killing 12", "tuant au moins 12 personnes".
         let start_back = i.saturating_sub(4);
         let before: Vec<String> = (start_back..i)
             .filter(|&k| toks[k].sentence == sentence)
-            .map(word)
+            .map(|k| word(k).into_owned())
             .collect();
         let death_before = before.iter().any(|w| {
             matches!(
@@ -375,14 +386,14 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
             w != "fait"
                 || window
                     .get(p + 1)
-                    .is_some_and(|&k| matches!(word(k).as_str(), "morts" | "victimes"))
+                    .is_some_and(|&k| matches!(&*word(k), "morts" | "victimes"))
         });
         if death_after.is_none() && !death_before {
             i = end;
             continue;
         }
         // Civilian word right after the number: "7 civils", "seven civilians".
-        let is_civ = window.first().is_some_and(|&k| civ.contains(&word(k).as_str()));
+        let is_civ = window.first().is_some_and(|&k| civ.contains(&&*word(k)));
         let qualifier = qualifier_before(&before);
         let span_end = match death_after {
             Some(p) => toks[window[p]].nend,
