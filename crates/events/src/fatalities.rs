@@ -113,18 +113,20 @@ const EN_VAGUE: &[(&str, u64)] = &[
 static NUMBER_STARTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vigie_text::words::NUMBER_WORDS.iter().copied().collect());
 
-/// The first bytes of the words [`number_at`] reads (number words and
-/// vague quantities of both languages), lower-cased: the other words of a
-/// text (most of them) are ruled out without lower-casing them.
-static NUMBER_FIRSTS: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut firsts = [false; 256];
+/// The shapes of the words [`number_at`] reads (number words and vague
+/// quantities of both languages): for each first byte, a bit per length
+/// (the last bit for 63 bytes and more). An ASCII word lower-cases byte for
+/// byte, so the other words of a text (most of them) are ruled out without
+/// lower-casing them.
+static NUMBER_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u64; 256];
     let vague = FR_VAGUE.iter().chain(EN_VAGUE).map(|(w, _)| *w);
     for w in vigie_text::words::NUMBER_WORDS.iter().copied().chain(vague) {
         if let Some(&b) = w.as_bytes().first() {
-            firsts[usize::from(b)] = true;
+            shapes[usize::from(b)] |= 1 << w.len().min(63);
         }
     }
-    firsts
+    shapes
 });
 
 fn lower(s: &str) -> String {
@@ -221,12 +223,19 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     if t.kind == TokenKind::Punct {
         return None;
     }
-    // An ASCII first letter lower-cases alone: unless it starts a number or
-    // vague word, the word is neither.
-    match w.as_bytes().first() {
-        None => return None,
-        Some(&b) if b.is_ascii() && !NUMBER_FIRSTS[usize::from(b.to_ascii_lowercase())] => return None,
-        _ => {}
+    // An ASCII word is a vague quantity, or starts with a number word
+    // before its first hyphen, only if its first letter and that length
+    // fit one of those words.
+    let Some(&first) = w.as_bytes().first() else {
+        return None;
+    };
+    if w.is_ascii() {
+        let shapes = NUMBER_SHAPES[usize::from(first.to_ascii_lowercase())];
+        let head_len = w.find('-').unwrap_or(w.len());
+        let fits = |len: usize| shapes & (1 << len.min(63)) != 0;
+        if !fits(w.len()) && !fits(head_len) {
+            return None;
+        }
     }
     let lw: Cow<str> = if w
         .bytes()
