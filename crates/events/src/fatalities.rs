@@ -226,9 +226,7 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     // An ASCII word is a vague quantity, or starts with a number word
     // before its first hyphen, only if its first letter and that length
     // fit one of those words.
-    let Some(&first) = w.as_bytes().first() else {
-        return None;
-    };
+    let &first = w.as_bytes().first()?;
     if w.is_ascii() {
         let shapes = NUMBER_SHAPES[usize::from(first.to_ascii_lowercase())];
         let head_len = w.find('-').unwrap_or(w.len());
