@@ -837,6 +837,10 @@ struct Ctx<'d, 'a> {
     /// End of the wire dateline ("KHARKIV, Ukraine, March 2 (Reuters) -"),
     /// whose place names no actor; 0 when there is none.
     dateline_end: usize,
+    /// Dates events, keeping the clauses of the last sentence dated.
+    dates: vigie_times::Attacher<'d, 'a>,
+    /// Places events, finding the article's focus place once.
+    places: vigie_places::Locator<'d, 'a>,
 }
 
 impl Ctx<'_, '_> {
@@ -1519,6 +1523,8 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         lang,
         published,
         dateline_end: dateline_end(&doc.norm.text),
+        dates: vigie_times::Attacher::new(&m.times, doc, published),
+        places: vigie_places::Locator::new(&m.places, doc),
     };
     let hits = hits(doc, &ctx.lower, trig, m, lang);
     let dates: Vec<Range<usize>> = m.times.iter().map(|t| t.tokens.clone()).collect();
@@ -2391,9 +2397,9 @@ fn code_hit(
     let uncertain = window.iter().any(|w| ctx.lang.uncertain.contains(&w.as_str()));
 
     // Date and place.
-    let date: EventDate = vigie_times::attach(&ctx.m.times, h.sentence, h.span.clone(), doc, ctx.published);
+    let date: EventDate = ctx.dates.attach(h.sentence, h.span.clone());
     let historical = vigie_times::is_historical(&date, ctx.published);
-    let located = vigie_places::locate(&ctx.m.places, h.sentence, h.span.clone(), doc);
+    let located = ctx.places.locate(h.sentence, h.span.clone());
     // Where the sentence itself names the place, domestic actors without a
     // country ("the opposition", "police") are of that place's country.
     let home = located

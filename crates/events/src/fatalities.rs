@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use text2num::error::Error as NumError;
 use text2num::{text2digits, Language};
 use vigie_model::Qualifier;
 use vigie_text::{Document, TokenKind};
@@ -112,8 +113,34 @@ const EN_VAGUE: &[(&str, u64)] = &[
 static NUMBER_STARTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| vigie_text::words::NUMBER_WORDS.iter().copied().collect());
 
+/// The shapes of the words [`number_at`] reads (number words and vague
+/// quantities of both languages): for each first byte, a bit per length
+/// (the last bit for 63 bytes and more). An ASCII word lower-cases byte for
+/// byte, so the other words of a text (most of them) are ruled out without
+/// lower-casing them.
+static NUMBER_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut shapes = [0u64; 256];
+    let vague = FR_VAGUE.iter().chain(EN_VAGUE).map(|(w, _)| *w);
+    for w in vigie_text::words::NUMBER_WORDS.iter().copied().chain(vague) {
+        if let Some(&b) = w.as_bytes().first() {
+            shapes[usize::from(b)] |= 1 << w.len().min(63);
+        }
+    }
+    shapes
+});
+
 fn lower(s: &str) -> String {
     s.to_lowercase()
+}
+
+/// [`lower`] without a copy for a word with no upper-case letter and no
+/// other character than ASCII (most words), which lower-cases to itself.
+fn lower_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn qualifier_before(words: &[String]) -> Qualifier {
@@ -196,6 +223,18 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     if t.kind == TokenKind::Punct {
         return None;
     }
+    // An ASCII word is a vague quantity, or starts with a number word
+    // before its first hyphen, only if its first letter and that length
+    // fit one of those words.
+    let &first = w.as_bytes().first()?;
+    if w.is_ascii() {
+        let shapes = NUMBER_SHAPES[usize::from(first.to_ascii_lowercase())];
+        let head_len = w.find('-').unwrap_or(w.len());
+        let fits = |len: usize| shapes & (1 << len.min(63)) != 0;
+        if !fits(w.len()) && !fits(head_len) {
+            return None;
+        }
+    }
     let lw: Cow<str> = if w
         .bytes()
         .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
@@ -230,8 +269,11 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
                     best = Some((v, k + 1));
                 }
             }
-            Err(_) => {
-                if best.is_some() {
+            // text2num reads the words in order: once one is no part of a
+            // number (not merely an unfinished one, "a" before "hundred"),
+            // no longer run is a number either.
+            Err(e) => {
+                if best.is_some() || !matches!(e, NumError::Incomplete) {
                     break;
                 }
             }
@@ -266,7 +308,8 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
     };
     let toks = &doc.tokens;
     let text = &doc.norm.text;
-    let word = |k: usize| lower(&text[toks[k].nstart..toks[k].nend]);
+    // Most words are lower-case ASCII already: borrowed, not copied.
+    let word = |k: usize| lower_cow(&text[toks[k].nstart..toks[k].nend]);
     let mut out: Vec<Count> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -317,7 +360,7 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
             "heures",
             "hours",
         ]
-        .contains(&next.as_str());
+        .contains(&&*next);
         let in_date = dates.iter().any(|d| d.contains(&i));
         if is_year || is_date || in_date {
             i = end;
@@ -331,12 +374,12 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
                 toks[k].sentence == sentence && toks[k].kind != TokenKind::Number && word(k) != ";"
             })
             .collect();
-        let death_after = window.iter().position(|&k| death.contains(&word(k).as_str()));
+        let death_after = window.iter().position(|&k| death.contains(&&*word(k)));
         // Or a death verb right before: "killing 12", "tuant au moins 12 personnes".
         let start_back = i.saturating_sub(4);
         let before: Vec<String> = (start_back..i)
             .filter(|&k| toks[k].sentence == sentence)
-            .map(word)
+            .map(|k| word(k).into_owned())
             .collect();
         let death_before = before.iter().any(|w| {
             matches!(
@@ -350,14 +393,14 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
             w != "fait"
                 || window
                     .get(p + 1)
-                    .is_some_and(|&k| matches!(word(k).as_str(), "morts" | "victimes"))
+                    .is_some_and(|&k| matches!(&*word(k), "morts" | "victimes"))
         });
         if death_after.is_none() && !death_before {
             i = end;
             continue;
         }
         // Civilian word right after the number: "7 civils", "seven civilians".
-        let is_civ = window.first().is_some_and(|&k| civ.contains(&word(k).as_str()));
+        let is_civ = window.first().is_some_and(|&k| civ.contains(&&*word(k)));
         let qualifier = qualifier_before(&before);
         let span_end = match death_after {
             Some(p) => toks[window[p]].nend,

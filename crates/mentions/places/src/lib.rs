@@ -61,7 +61,7 @@ use vigie_model::Place;
 use vigie_text::Document;
 
 pub use geocode::{Evidence, THRESHOLD};
-pub use locate::{focus, locate, LocPrecision};
+pub use locate::{focus, locate, LocPrecision, Locator};
 
 /// A place mention: where it is and what it resolved to.
 #[derive(Debug, Clone, PartialEq)]

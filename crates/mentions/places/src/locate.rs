@@ -1,5 +1,6 @@
 //! Event location: which place mention an event trigger happened at.
 
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use vigie_model::{Feature, Place};
@@ -84,11 +85,19 @@ fn clauses(doc: &Document, s: usize) -> (usize, Vec<usize>) {
 /// mentioned place below the country level (the first on a tie), else the
 /// most mentioned country.
 pub fn focus(places: &[PlaceMention]) -> Option<&PlaceMention> {
-    if let Some(d) = places.iter().find(|m| m.evidence.contains(&Evidence::Dateline)) {
+    focus_index(places).and_then(|i| places.get(i))
+}
+
+/// The index in `places` of their [`focus`].
+fn focus_index(places: &[PlaceMention]) -> Option<usize> {
+    if let Some(d) = places
+        .iter()
+        .position(|m| m.evidence.contains(&Evidence::Dateline))
+    {
         return Some(d);
     }
     let pick = |countries: bool| {
-        let mut best: Option<(&PlaceMention, usize)> = None;
+        let mut best: Option<(usize, usize)> = None;
         for (i, m) in places.iter().enumerate() {
             if (m.place.feature == Feature::Country) != countries {
                 continue;
@@ -99,7 +108,7 @@ pub fn focus(places: &[PlaceMention]) -> Option<&PlaceMention> {
             }
             let n = places.iter().filter(|o| same(o)).count();
             if best.is_none_or(|(_, bn)| n > bn) {
-                best = Some((m, n));
+                best = Some((i, n));
             }
         }
         best.map(|(m, _)| m)
@@ -121,9 +130,74 @@ pub fn locate(
     trigger: Range<usize>,
     doc: &Document,
 ) -> Option<(Place, LocPrecision)> {
+    locate_with(places, sentence, trigger, doc, &mut None, || focus(places))
+}
+
+/// The clause ids of one sentence: its first token and each token's clause.
+type SentenceClauses = (usize, Vec<usize>);
+
+/// [`locate`] for the events of one document: the article's [`focus`] is
+/// found once (it compares every pair of places), and the clauses of the
+/// last sentence asked are kept for the next event of that sentence.
+pub struct Locator<'d, 'a> {
+    places: &'d [PlaceMention],
+    doc: &'d Document<'a>,
+    /// The index of the article's focus in `places` (an index, not a
+    /// reference, so that the locator stays covariant in `'d`).
+    focus: OnceCell<Option<usize>>,
+    /// The last sentence asked and its clauses.
+    last: RefCell<Option<(usize, SentenceClauses)>>,
+}
+
+impl<'d, 'a> Locator<'d, 'a> {
+    /// Places the events of `doc` among its place mentions `places` (those
+    /// of [`crate::find`] for the same document).
+    pub fn new(places: &'d [PlaceMention], doc: &'d Document<'a>) -> Self {
+        Locator {
+            places,
+            doc,
+            focus: OnceCell::new(),
+            last: RefCell::new(None),
+        }
+    }
+
+    /// The place of an event whose trigger is at normalised bytes `trigger`
+    /// of sentence `sentence`: the same as [`locate`].
+    pub fn locate(&self, sentence: usize, trigger: Range<usize>) -> Option<(Place, LocPrecision)> {
+        locate_with(
+            self.places,
+            sentence,
+            trigger,
+            self.doc,
+            &mut self.last.borrow_mut(),
+            || {
+                let i = *self.focus.get_or_init(|| focus_index(self.places));
+                i.and_then(|i| self.places.get(i))
+            },
+        )
+    }
+}
+
+/// [`locate`], with the clauses of sentence `sentence` taken from `last`
+/// when they are that sentence's (else cut and left there), and the
+/// article's focus from `focus_of`.
+fn locate_with<'p>(
+    places: &'p [PlaceMention],
+    sentence: usize,
+    trigger: Range<usize>,
+    doc: &Document,
+    last: &mut Option<(usize, SentenceClauses)>,
+    focus_of: impl FnOnce() -> Option<&'p PlaceMention>,
+) -> Option<(Place, LocPrecision)> {
     let in_sentence: Vec<&PlaceMention> = places.iter().filter(|m| m.sentence == sentence).collect();
     if !in_sentence.is_empty() {
-        let (first, ids) = clauses(doc, sentence);
+        if last.as_ref().is_none_or(|(s, _)| *s != sentence) {
+            *last = Some((sentence, clauses(doc, sentence)));
+        }
+        let (first, ids) = match last.as_ref() {
+            Some((_, (first, ids))) => (*first, ids.as_slice()),
+            None => (0, &[][..]),
+        };
         let clause_of = |off: usize| {
             let t = token_at(doc, off);
             ids.get(t.saturating_sub(first))
@@ -156,5 +230,5 @@ pub fn locate(
             return Some((p, LocPrecision::Sentence));
         }
     }
-    focus(places).map(|m| (m.place.clone(), LocPrecision::Article))
+    focus_of().map(|m| (m.place.clone(), LocPrecision::Article))
 }

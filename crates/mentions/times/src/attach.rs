@@ -15,6 +15,7 @@
 //! 3. else the publication date (`text: None`, precision day), or an
 //!    unknown date when there is no publication date.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use chrono::{Months, NaiveDate};
@@ -41,6 +42,56 @@ pub fn attach(
     doc: &Document,
     published: Option<NaiveDate>,
 ) -> EventDate {
+    attach_with(times, sentence, trigger, doc, published, &mut None)
+}
+
+/// [`attach`] for the events of one document, which keeps the clauses of
+/// the last sentence asked: the events of a sentence, asked one after the
+/// other, share them instead of cutting the sentence again for each.
+pub struct Attacher<'d, 'a> {
+    times: &'d [TimeMention],
+    doc: &'d Document<'a>,
+    published: Option<NaiveDate>,
+    /// The last sentence asked and its clauses.
+    last: RefCell<Option<(usize, Clauses)>>,
+}
+
+impl<'d, 'a> Attacher<'d, 'a> {
+    /// Dates the events of `doc` from its time expressions `times` (as
+    /// returned by [`crate::find`] for the same `doc` and `published`).
+    pub fn new(times: &'d [TimeMention], doc: &'d Document<'a>, published: Option<NaiveDate>) -> Self {
+        Attacher {
+            times,
+            doc,
+            published,
+            last: RefCell::new(None),
+        }
+    }
+
+    /// The date of an event whose trigger spans `trigger` in sentence
+    /// `sentence`: the same as [`attach`].
+    pub fn attach(&self, sentence: usize, trigger: Range<usize>) -> EventDate {
+        attach_with(
+            self.times,
+            sentence,
+            trigger,
+            self.doc,
+            self.published,
+            &mut self.last.borrow_mut(),
+        )
+    }
+}
+
+/// [`attach`], with the clauses of sentence `sentence` taken from `last`
+/// when they are that sentence's, else cut and left there.
+fn attach_with(
+    times: &[TimeMention],
+    sentence: usize,
+    trigger: Range<usize>,
+    doc: &Document,
+    published: Option<NaiveDate>,
+    last: &mut Option<(usize, Clauses)>,
+) -> EventDate {
     let fallback = || EventDate {
         text: None,
         start: published,
@@ -65,7 +116,12 @@ pub fn attach(
     let tok = (lo..hi)
         .find(|&k| doc.tokens[k].nend > trigger.start)
         .unwrap_or(hi.saturating_sub(1).max(lo));
-    let clauses = Clauses::new(doc, Lang::of(&doc.lang), sentence);
+    if last.as_ref().is_none_or(|(s, _)| *s != sentence) {
+        *last = Some((sentence, Clauses::new(doc, Lang::of(&doc.lang), sentence)));
+    }
+    let Some((_, clauses)) = last.as_ref() else {
+        return fallback();
+    };
     let clause = clauses.clause(tok);
 
     let before = |t: &TimeMention| t.nend <= trigger.start;

@@ -73,7 +73,7 @@ use chrono::NaiveDate;
 use vigie_model::EventDate;
 use vigie_text::Document;
 
-pub use attach::{attach, is_historical};
+pub use attach::{attach, is_historical, Attacher};
 
 /// The tense that anchors a relative expression, read from its clause.
 ///
