@@ -994,6 +994,12 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
             let prev = &text[toks[first - 1].nstart..toks[first - 1].nend];
             determiners.iter().any(|d| prev.eq_ignore_ascii_case(d))
         };
+        // After a possessive ("last week's arrest") the noun sense is
+        // preferred where there is one.
+        let after_possessive = first > 1
+            && toks[first - 2].sentence == toks[first].sentence
+            && &text[toks[first - 1].nstart..toks[first - 1].nend] == "s"
+            && &text[toks[first - 2].nstart..toks[first - 2].nend] == "'";
         let sense = if after_determiner {
             let noun = senses.iter().find(|&&i| trig.all[i as usize].pos == Pos::Noun);
             noun.or_else(|| {
@@ -1001,6 +1007,11 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
                     .first()
                     .filter(|&&i| trig.all[i as usize].pos == Pos::Phrase && last - first > 1)
             })
+        } else if after_possessive {
+            senses
+                .iter()
+                .find(|&&i| trig.all[i as usize].pos == Pos::Noun)
+                .or(senses.first())
         } else {
             senses.first()
         };
