@@ -2575,6 +2575,29 @@ fn code_hit(
         );
         acled = None;
     }
+    // "French and Egyptian warships launched war games": an exercise held
+    // by two countries is a joint one (COOPERATE 062, FORMAT.md).
+    if kind == PloverType::Mobilize
+        && [
+            "exercise",
+            "drill",
+            "war games",
+            "maneuvers",
+            "manoeuvres",
+            "exercice",
+            "manœuvres",
+        ]
+        .iter()
+        .any(|w| h.sense.lemma.contains(w))
+    {
+        let mut countries: Vec<&str> = source.iter().filter_map(|a| a.actor.country.as_deref()).collect();
+        countries.sort_unstable();
+        countries.dedup();
+        if countries.len() > 1 {
+            (kind, cameo, mode) = (PloverType::Cooperate, "062".to_string(), None);
+            acled = None;
+        }
+    }
     // ", a human rights group protested", "protested that ...":
     // "protest" reporting what is said is a
     // complaint (ACCUSE 114), not a demonstration.
