@@ -229,9 +229,9 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     let &first = w.as_bytes().first()?;
     if w.is_ascii() {
         let shapes = NUMBER_SHAPES[usize::from(first.to_ascii_lowercase())];
-        let head_len = w.find('-').unwrap_or(w.len());
         let fits = |len: usize| shapes & (1 << len.min(63)) != 0;
-        if !fits(w.len()) && !fits(head_len) {
+        let head_len = || w.bytes().position(|b| b == b'-').unwrap_or(w.len());
+        if !fits(w.len()) && !fits(head_len()) {
             return None;
         }
     }
