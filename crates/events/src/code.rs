@@ -1288,6 +1288,19 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
     find_in(ctx.lang.background, 6).is_some()
 }
 
+/// The actor mentions in byte range `span` that can be subjects: no
+/// nationality adjectives, none after a preposition ("contre X", "with X").
+fn subject_candidates<'c>(ctx: &'c Ctx, span: Range<usize>) -> Vec<&'c ActorMention> {
+    ctx.actors_in(span)
+        .into_iter()
+        .filter(|a| !a.adjective)
+        .filter(|a| {
+            !ctx.word_before(a.nstart)
+                .is_some_and(|w| ctx.lang.not_subject.contains(&w.as_str()))
+        })
+        .collect()
+}
+
 /// Whether verb hit `h` is a participle opening an adjunct after a comma:
 /// ", killing two", ", tuant deux", ", en arrêtant douze", or one
 /// coordinated with such a participle (", killing one person and arresting
@@ -2026,15 +2039,7 @@ fn code_hit(
         && !matches!(h.sense.plover, PloverType::Mobilize | PloverType::Retreat);
 
     // Candidates before the trigger, in the clause, that can be subjects.
-    let before: Vec<&ActorMention> = ctx
-        .actors_in(cstart..h.span.start)
-        .into_iter()
-        .filter(|a| !a.adjective)
-        .filter(|a| {
-            !ctx.word_before(a.nstart)
-                .is_some_and(|w| ctx.lang.not_subject.contains(&w.as_str()))
-        })
-        .collect();
+    let before = subject_candidates(ctx, cstart..h.span.start);
     // A verb's subject is the actor right before it; a noun's (the object of
     // a light verb: "Finland will give Tanzania a grant") is the clause's
     // first actor, and the actors between are its recipients.
@@ -2066,15 +2071,7 @@ fn code_hit(
     // participle after a comma continues the sentence's first act, whose
     // subject it shares (the nearest actor is that act's object).
     if adjunct_participle(ctx, h) {
-        let subjects: Vec<&ActorMention> = ctx
-            .actors_in(sstart..h.span.start)
-            .into_iter()
-            .filter(|a| !a.adjective)
-            .filter(|a| {
-                !ctx.word_before(a.nstart)
-                    .is_some_and(|w| ctx.lang.not_subject.contains(&w.as_str()))
-            })
-            .collect();
+        let subjects = subject_candidates(ctx, sstart..h.span.start);
         if !subjects.is_empty() {
             source = coordinated_after(ctx, &subjects, 0);
         }
