@@ -51,6 +51,57 @@ const EN_CLAUSE: &[&str] = &[
     "that", "who", "which", "whom", "but", "while", "whereas", "when", "because", "although",
 ];
 
+/// Natural hazards, French and English: as the subject of a violent verb
+/// they make a disaster, not an attack.
+const HAZARDS: &[&str] = &[
+    "storm",
+    "storms",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "tornado",
+    "flood",
+    "floods",
+    "flooding",
+    "earthquake",
+    "quake",
+    "tremor",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "mudslides",
+    "tsunami",
+    "wildfire",
+    "wildfires",
+    "avalanche",
+    "drought",
+    "heatwave",
+    "eruption",
+    "lightning",
+    "rains",
+    "tempête",
+    "tempêtes",
+    "ouragan",
+    "typhon",
+    "tornade",
+    "inondation",
+    "inondations",
+    "crue",
+    "crues",
+    "séisme",
+    "tremblement",
+    "glissement",
+    "glissements",
+    "tsunami",
+    "avalanche",
+    "sécheresse",
+    "canicule",
+    "éruption",
+    "foudre",
+    "intempéries",
+    "pluies",
+];
+
 /// Prepositions before an actor that make it no subject.
 const FR_NOT_SUBJECT: &[&str] = &[
     "selon", "contre", "avec", "par", "à", "au", "aux", "en", "dans", "près", "vers", "sur", "pour", "chez",
@@ -1665,7 +1716,20 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             });
         // "in what was described as a policy U-turn", "in what he called
         // an invasion": a label put on the sentence's act, not an act.
+        // "Floods killed 40 people", "un séisme a tué": a natural hazard as
+        // the subject makes a disaster, not an attack.
+        let hazard = is_violent(h.sense.plover)
+            && h.sense.pos != Pos::Noun
+            && ctx
+                .words_before(h, &clause, 4)
+                .any(|w| HAZARDS.contains(&w.as_str()))
+            && !ctx.m.actors.iter().any(|a| {
+                !a.adjective
+                    && a.nstart >= ctx.doc.tokens[h.toks.start.saturating_sub(4).max(clause.start)].nstart
+                    && a.nend <= h.span.start
+            });
         let governed = governed
+            || hazard
             || labels[hi]
             || protest_aim
             || topic
