@@ -51,57 +51,6 @@ const EN_CLAUSE: &[&str] = &[
     "that", "who", "which", "whom", "but", "while", "whereas", "when", "because", "although",
 ];
 
-/// Natural hazards, French and English: as the subject of a violent verb
-/// they make a disaster, not an attack.
-const HAZARDS: &[&str] = &[
-    "storm",
-    "storms",
-    "cyclone",
-    "hurricane",
-    "typhoon",
-    "tornado",
-    "flood",
-    "floods",
-    "flooding",
-    "earthquake",
-    "quake",
-    "tremor",
-    "landslide",
-    "landslides",
-    "mudslide",
-    "mudslides",
-    "tsunami",
-    "wildfire",
-    "wildfires",
-    "avalanche",
-    "drought",
-    "heatwave",
-    "eruption",
-    "lightning",
-    "rains",
-    "tempête",
-    "tempêtes",
-    "ouragan",
-    "typhon",
-    "tornade",
-    "inondation",
-    "inondations",
-    "crue",
-    "crues",
-    "séisme",
-    "tremblement",
-    "glissement",
-    "glissements",
-    "tsunami",
-    "avalanche",
-    "sécheresse",
-    "canicule",
-    "éruption",
-    "foudre",
-    "intempéries",
-    "pluies",
-];
-
 /// Prepositions before an actor that make it no subject.
 const FR_NOT_SUBJECT: &[&str] = &[
     "selon", "contre", "avec", "par", "à", "au", "aux", "en", "dans", "près", "vers", "sur", "pour", "chez",
@@ -330,6 +279,9 @@ struct Lang {
     /// been killed this year", "two air raids in which 20 people were
     /// killed"). Phrases of one or more words.
     relative_where: &'static [&'static str],
+    /// Natural hazards: as the subject of a violent verb they make a
+    /// disaster, not an attack ("floods killed 40 people").
+    hazards: &'static [&'static str],
     /// Relative pronouns that, after a comma, open a clause describing a
     /// noun ("Washington, which keeps troops in the South"; "les Casques
     /// bleus, qui surveillent le cessez-le-feu"): its acts are background.
@@ -575,6 +527,30 @@ const FR: Lang = Lang {
         "craignent",
     ],
     relatives: &["qui", "lequel", "laquelle", "lesquels", "lesquelles"],
+    hazards: &[
+        "tempête",
+        "tempêtes",
+        "ouragan",
+        "cyclone",
+        "typhon",
+        "tornade",
+        "inondation",
+        "inondations",
+        "crue",
+        "crues",
+        "séisme",
+        "tremblement",
+        "glissement",
+        "glissements",
+        "tsunami",
+        "avalanche",
+        "sécheresse",
+        "canicule",
+        "éruption",
+        "foudre",
+        "intempéries",
+        "pluies",
+    ],
     relative_where: &[
         "où",
         "dans lequel",
@@ -733,6 +709,33 @@ const EN: Lang = Lang {
     ],
     relative_where: &["where", "wherein", "in which", "during which", "at which"],
     relatives: &["who", "whom", "which"],
+    hazards: &[
+        "storm",
+        "storms",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tornado",
+        "flood",
+        "floods",
+        "flooding",
+        "earthquake",
+        "quake",
+        "tremor",
+        "landslide",
+        "landslides",
+        "mudslide",
+        "mudslides",
+        "tsunami",
+        "wildfire",
+        "wildfires",
+        "avalanche",
+        "drought",
+        "heatwave",
+        "eruption",
+        "lightning",
+        "rains",
+    ],
     conditions: &["if", "unless", "until", "provided"],
     circumstance: &["as"],
     complementizers: &["that"],
@@ -1287,13 +1290,10 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
         .any(|i| {
             let w = ctx.word(&toks[i]);
             // "selon laquelle" opens what is alleged, not who says it.
-            w.as_str() == "selon"
-                && toks.get(i + 1).is_none_or(|t| {
-                    !ctx.word(t).as_str().starts_with("lequel")
-                        && !ctx.word(t).as_str().starts_with("laquelle")
-                        && !ctx.word(t).as_str().starts_with("lesquel")
-                })
-                || w.as_str() == "according" && toks.get(i + 1).is_some_and(|t| ctx.word(t).as_str() == "to")
+            let next = toks.get(i + 1).map(|t| ctx.word(t));
+            let next = next.as_ref().map_or("", |n| n.as_str());
+            w.as_str() == "selon" && !matches!(next, "lequel" | "laquelle" | "lesquels" | "lesquelles")
+                || w.as_str() == "according" && next == "to"
         });
     if attributed {
         return true;
@@ -1437,22 +1437,18 @@ fn protest_reports(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> bool {
     if same(h.toks.end) && matches!(word(h.toks.end).as_str(), "that" | "que" | "qu'") {
         return true;
     }
-    // Back from `i` over determiners and auxiliaries: is a comma there,
-    // with words before it in the sentence?
-    let after_comma = |mut i: usize| {
-        while i > 0 && same(i - 1) && {
-            let w = word(i - 1);
-            ctx.lang.determiners.contains(&w.as_str())
-                || matches!(w.as_str(), "a" | "ont" | "avait" | "avaient")
-        } {
+    // Back from the subject over determiners: is a comma there, with words
+    // before it in the sentence?
+    source.first().is_some_and(|a| {
+        let mut i = ctx.tok_index(a.nstart);
+        if i >= h.toks.start {
+            return false;
+        }
+        while i > 0 && same(i - 1) && ctx.lang.determiners.contains(&word(i - 1).as_str()) {
             i -= 1;
         }
         i > 1 && same(i - 2) && word(i - 1).as_str() == ","
-    };
-    let subject_after_comma = source
-        .first()
-        .is_some_and(|a| ctx.tok_index(a.nstart) < h.toks.start && after_comma(ctx.tok_index(a.nstart)));
-    subject_after_comma
+    })
 }
 
 /// Whether hit `h` lies in a non-restrictive relative clause: a comma, a
@@ -1714,15 +1710,13 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                     && h.toks.start - p.toks.end <= 12
                     && !announces(&ctx, p, h)
             });
-        // "in what was described as a policy U-turn", "in what he called
-        // an invasion": a label put on the sentence's act, not an act.
         // "Floods killed 40 people", "un séisme a tué": a natural hazard as
         // the subject makes a disaster, not an attack.
         let hazard = is_violent(h.sense.plover)
             && h.sense.pos != Pos::Noun
             && ctx
                 .words_before(h, &clause, 4)
-                .any(|w| HAZARDS.contains(&w.as_str()))
+                .any(|w| ctx.lang.hazards.contains(&w.as_str()))
             && !ctx.m.actors.iter().any(|a| {
                 !a.adjective
                     && a.nstart >= ctx.doc.tokens[h.toks.start.saturating_sub(4).max(clause.start)].nstart
@@ -2659,9 +2653,9 @@ fn code_hit(
             acled = None;
         }
     }
-    // ", a human rights group protested", "protested that ...":
-    // "protest" reporting what is said is a
-    // complaint (ACCUSE 114), not a demonstration.
+    // ", a human rights group protested", "protested that ...": "protest"
+    // reporting what is said is a complaint (ACCUSE 114), not a
+    // demonstration.
     if kind == PloverType::Protest && h.sense.pos == Pos::Verb && protest_reports(ctx, h, &source) {
         (kind, cameo, mode) = (
             PloverType::Accuse,
