@@ -20,6 +20,7 @@
 //! into its first report.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use vigie_actors::ActorMention;
@@ -30,7 +31,7 @@ use vigie_text::{Document, Token};
 
 use crate::fatalities::{self, Count};
 use crate::lexicon::{self, Pos, Sense, Triggers};
-use crate::words::{Word, Words};
+use crate::words::{class, Classes, Word, Words};
 use crate::Mentions;
 
 /// A trigger found in the text.
@@ -316,11 +317,55 @@ struct Lang {
 }
 
 impl Lang {
-    /// A word wire copy inserts inside a verb phrase: a day or "today".
-    fn is_inserted(&self, w: &str) -> bool {
-        self.inserted.contains(&w) || self.weekdays.contains(&w)
+    /// The single-word lists, each with its class bit ([`class`]).
+    fn class_lists(&self) -> [(u64, &'static [&'static str]); 29] {
+        [
+            (class::CLAUSE, self.clause),
+            (class::NOT_SUBJECT, self.not_subject),
+            (class::SPEECH, self.speech),
+            (class::NEGATION, self.negation),
+            (class::HYPOTHETICAL, self.hypothetical),
+            (class::INTENT, self.intent),
+            (class::INTENT_LINK, self.intent_link),
+            (class::PASSIVE, self.passive),
+            (class::AGENT, self.agent),
+            (class::BETWEEN, self.between),
+            (class::AND, self.and),
+            (class::EASE, self.ease),
+            (class::STOP, self.stop),
+            (class::MUST, self.must),
+            (class::UNCERTAIN, self.uncertain),
+            (class::PREDICATE_ADJECTIVE, self.predicate_adjectives),
+            (class::REFUSAL, self.refusal),
+            (class::DETERMINER, self.determiners),
+            (class::ENVOY, self.envoys),
+            (class::AIM, self.aims),
+            (class::HAZARD, self.hazards),
+            (class::RELATIVE, self.relatives),
+            (class::COMPLEMENTIZER, self.complementizers),
+            (class::DATE_PREPOSITION, self.date_prepositions),
+            (class::ATTEMPT, self.attempts),
+            (class::MODIFIED_HEAD, self.modified_heads),
+            (class::WEEKDAY, self.weekdays),
+            (class::INSERTED, self.inserted),
+            (class::INFINITIVE_MARKER, self.infinitive_markers),
+        ]
+    }
+
+    /// The classes of the language's words, from its lists.
+    fn classes(&self) -> Classes {
+        let mut classes = Classes::default();
+        for (bit, list) in self.class_lists() {
+            for &w in list {
+                *classes.entry(w).or_default() |= bit;
+            }
+        }
+        classes
     }
 }
+
+static FR_CLASSES: LazyLock<Classes> = LazyLock::new(|| FR.classes());
+static EN_CLASSES: LazyLock<Classes> = LazyLock::new(|| EN.classes());
 
 const FR: Lang = Lang {
     clause: FR_CLAUSE,
@@ -932,14 +977,14 @@ impl Ctx<'_, '_> {
         let (first, last) = (sent.first_token, sent.first_token + sent.token_count);
         let is_boundary = |t: &Token| {
             let w = self.word(t);
-            matches!(w.as_str(), ";" | ":") || self.lang.clause.contains(&w.as_str())
+            matches!(w.as_str(), ";" | ":") || w.is(class::CLAUSE)
         };
         // Going back, a speech verb also opens the clause: "Police said 34
         // people were arrested".
         let mut start = toks.start;
         while start > first {
             let t = &self.doc.tokens[start - 1];
-            if is_boundary(t) || self.lang.speech.contains(&self.word(t).as_str()) {
+            if is_boundary(t) || self.word(t).is(class::SPEECH) {
                 break;
             }
             start -= 1;
@@ -960,7 +1005,7 @@ impl Ctx<'_, '_> {
     }
 
     /// The lower-cased word right before byte `pos` (skipping determiners).
-    fn word_before(&self, pos: usize) -> Option<String> {
+    fn word_before(&self, pos: usize) -> Option<Word<'_>> {
         let mut i = self.tok_index(pos);
         while i > 0 {
             i -= 1;
@@ -987,11 +1032,11 @@ impl Ctx<'_, '_> {
                     | "leurs"
                     | "leur"
             ) {
-                return Some(w.to_string());
+                return Some(w);
             }
             // "de" is a preposition too: stop at it when it governs ("près de").
             if w == "de" || w == "d'" {
-                return Some(w.to_string());
+                return Some(w);
             }
         }
         None
@@ -1019,7 +1064,7 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
     while first < toks.len() {
         let s = toks[first].nstart;
         let direct = trig.matcher.longest_at(bytes, s);
-        let gapped = across_gap(doc, lower, trig, lang, first);
+        let gapped = across_gap(doc, lower, trig, first);
         let best = match (direct, gapped) {
             (Some(d), Some(g)) => Some(if g.1 > d.1 { g } else { d }),
             (d, g) => d.or(g),
@@ -1073,8 +1118,7 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
         // determiners and numbers: "released the prime minister", "freed
         // 30 soldiers".
         let object_ok = |sense: u32| {
-            !trig.all[sense as usize].actor_object
-                || object_actor(doc, lower, m, lang, last, toks[first].sentence)
+            !trig.all[sense as usize].actor_object || object_actor(doc, lower, m, last, toks[first].sentence)
         };
         match sense {
             Some(&sense) if before_ok && after_ok && !inside_actor && object_ok(sense) => {
@@ -1094,14 +1138,7 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
 
 /// An actor mention starts at token `i` of sentence `sentence`, or after
 /// a few determiners, numbers and quantity words ("the", "30", "more than").
-fn object_actor(
-    doc: &Document,
-    lower: &Words,
-    m: &Mentions,
-    lang: &Lang,
-    mut i: usize,
-    sentence: usize,
-) -> bool {
+fn object_actor(doc: &Document, lower: &Words, m: &Mentions, mut i: usize, sentence: usize) -> bool {
     let toks = &doc.tokens;
     for _ in 0..4 {
         let Some(t) = toks.get(i).filter(|t| t.sentence == sentence) else {
@@ -1111,7 +1148,7 @@ fn object_actor(
             return true;
         }
         let w = lower.get(i);
-        let filler = lang.determiners.contains(&w.as_str())
+        let filler = w.is(class::DETERMINER)
             || w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             || vigie_text::words::NUMBER_WORDS.contains(&w.as_str())
             || matches!(w.as_str(), "more" | "than" | "about" | "some" | "all" | "plus" | "de" | "d'" | "près" | "environ")
@@ -1129,23 +1166,17 @@ fn object_actor(
 /// The longest phrase starting with token `first` and going on after one
 /// or two inserted words (days, "aujourd'hui", "also"): its pattern and end
 /// in the text. Only phrases that reach past the gap count.
-fn across_gap(
-    doc: &Document,
-    lower: &Words,
-    trig: &Triggers,
-    lang: &Lang,
-    first: usize,
-) -> Option<(usize, usize)> {
+fn across_gap(doc: &Document, lower: &Words, trig: &Triggers, first: usize) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let text = &doc.norm.text;
     // Token `i` is in the sentence and its word passes `test`.
-    let word_is = |i: usize, test: &dyn Fn(&str) -> bool| {
+    let word_is = |i: usize, class: u64| {
         toks.get(i)
-            .is_some_and(|t| t.sentence == toks[first].sentence && test(lower.get(i).as_str()))
+            .is_some_and(|t| t.sentence == toks[first].sentence && lower.get(i).is(class))
     };
-    let inserted = |i: usize| word_is(i, &|w| lang.is_inserted(w));
+    let inserted = |i: usize| word_is(i, class::INSERTED | class::WEEKDAY);
     // "on Tuesday" is read as one inserted date.
-    let date_preposition = |i: usize| word_is(i, &|w| lang.date_prepositions.contains(&w)) && inserted(i + 1);
+    let date_preposition = |i: usize| word_is(i, class::DATE_PREPOSITION) && inserted(i + 1);
     let mut next = first + 1;
     if date_preposition(next) {
         next += 1;
@@ -1182,7 +1213,7 @@ fn announces(ctx: &Ctx, p: &Hit, h: &Hit) -> bool {
         // "ready to lift the ban": an eased restriction is another act.
         && (p.toks.end..h.toks.start).all(|i| {
             let w = ctx.word(&ctx.doc.tokens[i]);
-            !ctx.lang.ease.contains(&w.as_str()) && !ctx.lang.stop.contains(&w.as_str())
+            !w.is(class::EASE) && !w.is(class::STOP)
         })
 }
 
@@ -1347,7 +1378,7 @@ fn subject_candidates<'c>(ctx: &'c Ctx, span: Range<usize>) -> Vec<&'c ActorMent
         .filter(|a| !a.adjective)
         .filter(|a| {
             !ctx.word_before(a.nstart)
-                .is_some_and(|w| ctx.lang.not_subject.contains(&w.as_str()))
+                .is_some_and(|w| w.is(class::NOT_SUBJECT))
         })
         .collect()
 }
@@ -1444,7 +1475,7 @@ fn protest_reports(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> bool {
         if i >= h.toks.start {
             return false;
         }
-        while i > 0 && same(i - 1) && ctx.lang.determiners.contains(&word(i - 1).as_str()) {
+        while i > 0 && same(i - 1) && word(i - 1).is(class::DETERMINER) {
             i -= 1;
         }
         i > 1 && same(i - 2) && word(i - 1).as_str() == ","
@@ -1467,8 +1498,7 @@ fn in_comment_clause(ctx: &Ctx, h: &Hit) -> bool {
         };
         i = p;
         let w = ctx.word(&toks[i]);
-        let w = w.as_str();
-        if ctx.lang.relatives.contains(&w) {
+        if w.is(class::RELATIVE) {
             if i == 0 || ctx.word(&toks[i - 1]).as_str() != "," {
                 return false;
             }
@@ -1481,7 +1511,7 @@ fn in_comment_clause(ctx: &Ctx, h: &Hit) -> bool {
                 .iter()
                 .any(|t| t.tokens.start > i && t.tokens.end <= end);
         }
-        if matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "«" | "»") {
+        if matches!(w.as_str(), "," | ";" | ":" | "(" | ")" | "\"" | "«" | "»") {
             return false;
         }
     }
@@ -1497,10 +1527,8 @@ fn sought_or_feared(ctx: &Ctx, h: &Hit, clause: &Range<usize>) -> bool {
     }
     // "end the curfew" eases it (see `reversed`), "end the fighting" aims.
     let eases = h.sense.plover == PloverType::Coerce;
-    ctx.words_before(h, clause, 3).any(|w| {
-        ctx.lang.aims.contains(&w.as_str())
-            && !(eases && (ctx.lang.ease.contains(&w.as_str()) || ctx.lang.stop.contains(&w.as_str())))
-    })
+    ctx.words_before(h, clause, 3)
+        .any(|w| w.is(class::AIM) && !(eases && (w.is(class::EASE) || w.is(class::STOP))))
 }
 
 /// A cooperative act only attempted, in its clause: "the Chadian team
@@ -1518,10 +1546,7 @@ fn attempted(ctx: &Ctx, h: &Hit, clause: &Range<usize>) -> bool {
             | PloverType::Retreat
     );
     // Five words back: "trying to negotiate a peace deal".
-    cooperative
-        && ctx
-            .words_before(h, clause, 5)
-            .any(|w| ctx.lang.attempts.contains(&w.as_str()))
+    cooperative && ctx.words_before(h, clause, 5).any(|w| w.is(class::ATTEMPT))
 }
 
 /// A one-word act noun that modifies the noun after it: "truce monitors",
@@ -1535,9 +1560,8 @@ fn modifier(ctx: &Ctx, h: &Hit) -> bool {
     }
     let toks = &ctx.doc.tokens;
     let head = |i: usize| {
-        toks.get(i).is_some_and(|t| {
-            t.sentence == h.sentence && ctx.lang.modified_heads.contains(&ctx.word(t).as_str())
-        })
+        toks.get(i)
+            .is_some_and(|t| t.sentence == h.sentence && ctx.word(t).is(class::MODIFIED_HEAD))
     };
     if ctx.doc.lang == "fr" {
         // Back over "en", "de", "de la", "du", "des", "d'": at most two words.
@@ -1586,10 +1610,14 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let Some(trig) = lexicon::triggers(&doc.lang) else {
         return Vec::new();
     };
-    let lang = if doc.lang == "fr" { &FR } else { &EN };
+    let (lang, classes) = if doc.lang == "fr" {
+        (&FR, &*FR_CLASSES)
+    } else {
+        (&EN, &*EN_CLASSES)
+    };
     let ctx = Ctx {
         doc,
-        lower: Words::new(doc),
+        lower: Words::new(doc, classes),
         m,
         lang,
         published,
@@ -1634,9 +1662,8 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         let governed = governed
             || clause.start > 0
                 && ctx
-                    .lang
-                    .complementizers
-                    .contains(&ctx.word(&ctx.doc.tokens[clause.start - 1]).as_str())
+                    .word(&ctx.doc.tokens[clause.start - 1])
+                    .is(class::COMPLEMENTIZER)
                 && earlier().any(|p| {
                     matches!(
                         p.sense.plover,
@@ -1714,9 +1741,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         // the subject makes a disaster, not an attack.
         let hazard = is_violent(h.sense.plover)
             && h.sense.pos != Pos::Noun
-            && ctx
-                .words_before(h, &clause, 4)
-                .any(|w| ctx.lang.hazards.contains(&w.as_str()))
+            && ctx.words_before(h, &clause, 4).any(|w| w.is(class::HAZARD))
             && !ctx.m.actors.iter().any(|a| {
                 !a.adjective
                     && a.nstart >= ctx.doc.tokens[h.toks.start.saturating_sub(4).max(clause.start)].nstart
@@ -1741,7 +1766,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 && p.toks.end < h.toks.start
                 && (p.toks.end..h.toks.start).all(|i| {
                     let w = ctx.word(&ctx.doc.tokens[i]);
-                    ctx.lang.and.contains(&w.as_str()) || w.as_str() == "or" || w.as_str() == "ou"
+                    w.is(class::AND) || w.as_str() == "or" || w.as_str() == "ou"
                 })
         };
         if governed || coordinated || adjectival(&ctx, h) {
@@ -1797,20 +1822,20 @@ fn reversed(
     // Six words: wire copy puts a day and a measure between the verb and
     // its object ("a réduit jeudi d'une heure le couvre-feu").
     let words: Vec<Word> = ctx.words_before(h, clause, 6).collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let has = |class: u64| words.iter().any(|w| w.is(class));
     let cameo = h.sense.cameo.as_str();
     match h.sense.plover {
         // Curfews and states of emergency eased fall to the last arm:
         // the manual's CONCEDE ("removing curfews"), not the table's RETREAT
         // 0813/0814 (FORMAT.md, coding decisions).
-        PloverType::Coerce | PloverType::Sanction if has(ctx.lang.ease) => Some(match cameo {
+        PloverType::Coerce | PloverType::Sanction if has(class::EASE) => Some(match cameo {
             "163" => (PloverType::Retreat, "085", Some("ease")),
             _ => (PloverType::Concede, "081", None),
         }),
-        PloverType::Protest if has(ctx.lang.ease) => Some((PloverType::Concede, "082", None)),
-        PloverType::Aid if has(ctx.lang.stop) => Some((PloverType::Sanction, "162", Some("discontinue"))),
-        PloverType::Consult if has(ctx.lang.stop) => Some((PloverType::Sanction, "164", Some("withdraw"))),
-        PloverType::Cooperate | PloverType::Support if has(ctx.lang.stop) => {
+        PloverType::Protest if has(class::EASE) => Some((PloverType::Concede, "082", None)),
+        PloverType::Aid if has(class::STOP) => Some((PloverType::Sanction, "162", Some("discontinue"))),
+        PloverType::Consult if has(class::STOP) => Some((PloverType::Sanction, "164", Some("withdraw"))),
+        PloverType::Cooperate | PloverType::Support if has(class::STOP) => {
             Some((PloverType::Sanction, "160", None))
         }
         _ => None,
@@ -1867,7 +1892,7 @@ fn adjectival(ctx: &Ctx, h: &Hit) -> bool {
     let participle = ["ed", "en", "wn", "ght", "uck", "eld"]
         .iter()
         .any(|e| word.ends_with(e));
-    if one_word && participle && before.is_some_and(|w| ctx.lang.determiners.contains(&w.as_str())) {
+    if one_word && participle && before.is_some_and(|w| w.is(class::DETERMINER)) {
         return true;
     }
     let starts_np = h.toks.start == ctx.doc.sentences[h.sentence].first_token
@@ -2087,12 +2112,12 @@ fn code_hit(
     // "is willing to", "is opposed to", "est prêt à": an adjective after
     // the auxiliary is a state of the subject, not a passive.
     let first_word = ctx.word(&toks[h.toks.start]);
-    let predicate_adjective = ctx.lang.predicate_adjectives.contains(&first_word.as_str())
+    let predicate_adjective = first_word.is(class::PREDICATE_ADJECTIVE)
         || (doc.lang == "en" && !looks_like_participle(first_word.as_str()));
     let passive = h.sense.pos != Pos::Noun
         && !reflexive
         && !predicate_adjective
-        && prev_words.iter().take(2).any(|w| ctx.lang.passive.contains(&w.as_str()))
+        && prev_words.iter().take(2).any(|w| w.is(class::PASSIVE))
         // Deployed or withdrawn troops are the actors of their own move.
         && !matches!(h.sense.plover, PloverType::Mobilize | PloverType::Retreat);
 
@@ -2148,7 +2173,7 @@ fn code_hit(
     // The speaker comes before the verb too, after a comma: "...,
     // officials said", "..., a déclaré le ministre".
     let speech_after = (h.toks.end..clause.end)
-        .find(|&i| ctx.lang.speech.contains(&ctx.word(&toks[i]).as_str()))
+        .find(|&i| ctx.word(&toks[i]).is(class::SPEECH))
         .map(|i| {
             (h.toks.end..i)
                 .rev()
@@ -2161,14 +2186,14 @@ fn code_hit(
         .collect();
     for (k, a) in after.iter().enumerate() {
         let w = ctx.word_before(a.nstart).unwrap_or_default();
-        if ctx.lang.agent.contains(&w.as_str()) {
+        if w.is(class::AGENT) {
             agent = coordinated_after(ctx, &after, k);
             break;
         }
         // "clashes between X and Y": both sides, when the phrase is the
         // trigger's own complement (not "a framework for peace between ...").
         let close = ctx.tok_index(a.nstart) <= h.toks.end + 3;
-        if ctx.lang.between.contains(&w.as_str()) && k + 1 < after.len() && (close || source.is_empty()) {
+        if w.is(class::BETWEEN) && k + 1 < after.len() && (close || source.is_empty()) {
             between = true;
             source = vec![a];
             target = vec![after[k + 1]];
@@ -2240,8 +2265,7 @@ fn code_hit(
             let until = next(h.toks.end + 3).map_or(send, |t| t.nstart);
             let obj = ctx.actors_in(h.span.end..until).into_iter().find(|a| {
                 a.adjective
-                    && (h.toks.end..ctx.tok_index(a.nstart))
-                        .all(|i| ctx.lang.determiners.contains(&ctx.word(&toks[i]).as_str()))
+                    && (h.toks.end..ctx.tok_index(a.nstart)).all(|i| ctx.word(&toks[i]).is(class::DETERMINER))
             });
             if let Some(a) = obj.filter(|a| source.iter().all(|s| s.actor.country != a.actor.country)) {
                 target.push(a);
@@ -2363,7 +2387,7 @@ fn code_hit(
             .contains(&ctx.word(&toks[clause.start - 1]).as_str())
         && (clause.start..h.toks.start).all(|i| {
             let w = ctx.word(&toks[i]);
-            ctx.lang.infinitive_markers.contains(&w.as_str()) || ctx.lang.is_inserted(w.as_str())
+            w.is(class::INFINITIVE_MARKER | class::INSERTED | class::WEEKDAY)
         })
         && (doc.lang == "fr" || h.toks.start > clause.start);
     if source.is_empty() && (h.sense.pos == Pos::Noun || infinitive_of_speaker) {
@@ -2385,13 +2409,13 @@ fn code_hit(
     // The modal itself is a trigger (for acts the lexicon does not list:
     // "Sudan must return the helicopter"); it only codes an event when a
     // speaker demands it of a named actor.
-    let must_trigger = h.toks.len() == 1 && ctx.lang.must.contains(&ctx.word(&toks[h.toks.start]).as_str());
+    let must_trigger = h.toks.len() == 1 && ctx.word(&toks[h.toks.start]).is(class::MUST);
     let obliged = must_trigger
         || h.sense.pos == Pos::Verb
             && (clause.start..h.toks.start)
                 .rev()
                 .take(3)
-                .any(|i| ctx.lang.must.contains(&ctx.word(&toks[i]).as_str()));
+                .any(|i| ctx.word(&toks[i]).is(class::MUST));
     if obliged {
         let speaker = attribution.as_ref().and_then(|a| a.speaker.as_ref());
         let speaker = speaker.and_then(|sp| {
@@ -2413,7 +2437,7 @@ fn code_hit(
     // Modality.
     let window: Vec<Word> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
     let near: Vec<Word> = window.iter().rev().take(5).copied().collect();
-    let negated = near.iter().any(|w| ctx.lang.negation.contains(&w.as_str()));
+    let negated = near.iter().any(|w| w.is(class::NEGATION));
     // A French verb in the future or conditional: the trigger itself, the
     // verb opening a phrase ("accordera un don"), or the verb right before a
     // nominal trigger and its determiner ("fournira une aide").
@@ -2435,7 +2459,7 @@ fn code_hit(
                     i -= 1;
                     let w = ctx.word(&toks[i]);
                     let article = matches!(w.as_str(), "le" | "la" | "les" | "l'" | "de" | "d'" | "leur");
-                    if !article && !ctx.lang.determiners.contains(&w.as_str()) {
+                    if !article && !w.is(class::DETERMINER) {
                         verb = Some(w);
                         break;
                     }
@@ -2447,20 +2471,20 @@ fn code_hit(
     let hypothetical = !is_speech_like(h.sense.plover)
         && (announced
             || future_form
-            || window.iter().any(|w| ctx.lang.hypothetical.contains(&w.as_str()))
+            || window.iter().any(|w| w.is(class::HYPOTHETICAL))
             // "agreed in principle on Saturday to provide": the link may
             // come a few words after.
             || window.iter().enumerate().any(|(i, w)| {
-                ctx.lang.intent.contains(&w.as_str())
+                w.is(class::INTENT)
                     && window[i + 1..]
                         .iter()
                         .take(5)
-                        .any(|l| ctx.lang.intent_link.contains(&l.as_str()))
+                        .any(|l| l.is(class::INTENT_LINK))
             }));
     // "did not say whether a ransom was paid": an act in doubt, not one
     // announced (which the intent and threat codes below are for; a
     // condition, "will withdraw unless", still makes a threat).
-    let uncertain = window.iter().any(|w| ctx.lang.uncertain.contains(&w.as_str()));
+    let uncertain = window.iter().any(|w| w.is(class::UNCERTAIN));
 
     // Date and place.
     let date: EventDate = ctx.dates.attach(h.sentence, h.span.clone());
@@ -2568,11 +2592,7 @@ fn code_hit(
     // A cooperative act refused or failed is a rejection (CAMEO 12):
     // "refused to lift the curfew", "failed to reach agreement", "would not
     // meet the demands". Denials ("denied agreeing") stay negated acts.
-    let refused = window
-        .iter()
-        .rev()
-        .take(5)
-        .any(|w| ctx.lang.refusal.contains(&w.as_str()))
+    let refused = window.iter().rev().take(5).any(|w| w.is(class::REFUSAL))
         || negated
             && near
                 .iter()
@@ -2594,7 +2614,7 @@ fn code_hit(
     // (CAMEO 166), where expelling other people is a deportation (174).
     if kind == PloverType::Coerce && cameo == "174" {
         let next = (h.toks.end..(h.toks.end + 4).min(clause.end)).map(|i| ctx.word(&toks[i]));
-        let envoy = next.clone().any(|w| ctx.lang.envoys.contains(&w.as_str()));
+        let envoy = next.clone().any(|w| w.is(class::ENVOY));
         if envoy {
             let code = if next.clone().any(|w| w.starts_with("peacekeep") || w == "casques") {
                 "1661"
@@ -2753,7 +2773,7 @@ fn attribution(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> Option<Attributi
     let speech: Vec<usize> = range
         .clone()
         .filter(|&i| !(h.toks.start..h.toks.end).contains(&i))
-        .filter(|&i| ctx.lang.speech.contains(&ctx.word(&toks[i]).as_str()))
+        .filter(|&i| ctx.word(&toks[i]).is(class::SPEECH))
         .collect();
     for &si in &speech {
         let w = ctx.word(&toks[si]);
