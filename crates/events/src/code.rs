@@ -367,6 +367,29 @@ impl Lang {
 static FR_CLASSES: LazyLock<Classes> = LazyLock::new(|| FR.classes());
 static EN_CLASSES: LazyLock<Classes> = LazyLock::new(|| EN.classes());
 
+/// The phrase lists of a [`Lang`], each phrase split into its words once.
+struct Phrases {
+    relative_where: Vec<Vec<&'static str>>,
+    conditions: Vec<Vec<&'static str>>,
+    circumstance: Vec<Vec<&'static str>>,
+    background: Vec<Vec<&'static str>>,
+}
+
+impl Phrases {
+    fn new(lang: &Lang) -> Phrases {
+        let split = |list: &'static [&'static str]| list.iter().map(|p| p.split(' ').collect()).collect();
+        Phrases {
+            relative_where: split(lang.relative_where),
+            conditions: split(lang.conditions),
+            circumstance: split(lang.circumstance),
+            background: split(lang.background),
+        }
+    }
+}
+
+static FR_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&FR));
+static EN_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&EN));
+
 const FR: Lang = Lang {
     clause: FR_CLAUSE,
     not_subject: FR_NOT_SUBJECT,
@@ -932,6 +955,8 @@ struct Ctx<'d, 'a> {
     lower: Words,
     m: &'d Mentions,
     lang: &'static Lang,
+    /// The phrase lists of `lang`, split into words.
+    phrases: &'static Phrases,
     published: Option<NaiveDate>,
     /// End of the wire dateline ("KHARKIV, Ukraine, March 2 (Reuters) -"),
     /// whose place names no actor; 0 when there is none.
@@ -1296,17 +1321,18 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
         .collect();
     // The position in `words` where a phrase of `list` ends, if any, at
     // most `back` words before the act.
-    let find_in = |list: &[&str], back: usize| {
+    let find_in = |list: &[Vec<&str>], back: usize| {
         list.iter().find_map(|b| {
-            let n = b.split(' ').count();
+            let n = b.len();
             let first = words.len().saturating_sub(back);
             (n..=words.len())
                 .rev()
-                .find(|&e| e - n >= first && words[e - n..e].iter().copied().eq(b.split(' ')))
+                .find(|&e| e - n >= first && words[e - n..e] == b[..])
         })
     };
-    let find = |list: &[&str]| find_in(list, 8);
-    if find(ctx.lang.relative_where).is_some() || find(ctx.lang.conditions).is_some() {
+    let phrases = ctx.phrases;
+    let find = |list: &[Vec<&str>]| find_in(list, 8);
+    if find(&phrases.relative_where).is_some() || find(&phrases.conditions).is_some() {
         return true;
     }
     if in_comment_clause(ctx, h) {
@@ -1333,7 +1359,7 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
         // In the act's own clause: "ordered out as illegal aliens, but was
         // refusing" is no clause of circumstance.
         let in_clause = h.toks.start.saturating_sub(clause.start);
-        if let Some(e) = find_in(ctx.lang.circumstance, in_clause) {
+        if let Some(e) = find_in(&phrases.circumstance, in_clause) {
             // "as" opens a clause, not a comparison or a role ("such as",
             // "as well as", "served as", "as part of").
             let prev = e.checked_sub(2).map(|k| words[k]);
@@ -1367,7 +1393,7 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
     if h.sense.pos == Pos::Verb {
         return false;
     }
-    find_in(ctx.lang.background, 6).is_some()
+    find_in(&phrases.background, 6).is_some()
 }
 
 /// The actor mentions in byte range `span` that can be subjects: no
@@ -1610,16 +1636,17 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     let Some(trig) = lexicon::triggers(&doc.lang) else {
         return Vec::new();
     };
-    let (lang, classes) = if doc.lang == "fr" {
-        (&FR, &*FR_CLASSES)
+    let (lang, classes, phrases) = if doc.lang == "fr" {
+        (&FR, &*FR_CLASSES, &*FR_PHRASES)
     } else {
-        (&EN, &*EN_CLASSES)
+        (&EN, &*EN_CLASSES, &*EN_PHRASES)
     };
     let ctx = Ctx {
         doc,
         lower: Words::new(doc, classes),
         m,
         lang,
+        phrases,
         published,
         dateline_end: dateline_end(&doc.norm.text),
         dates: vigie_times::Attacher::new(&m.times, doc, published),
