@@ -10,6 +10,7 @@
 use std::sync::LazyLock;
 
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+use rustc_hash::FxHashMap;
 
 /// Languages Vigie has lexicons for (ISO 639-1).
 pub const SUPPORTED_LANGS: &[&str] = &["fr", "en"];
@@ -59,6 +60,44 @@ const EN_MARKERS: &[&str] = &[
     "their", "they", "after", "about", "been", "its", "who", "by", "of", "on", "at",
 ];
 
+/// The marker words: bit 1 French, bit 2 English.
+static MARKERS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
+    for w in FR_MARKERS {
+        *m.entry(*w).or_default() |= 1;
+    }
+    for w in EN_MARKERS {
+        *m.entry(*w).or_default() |= 2;
+    }
+    m
+});
+
+/// The runs of letters of `text` (its words, split at every other
+/// character), decoding only the non-ASCII characters.
+fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let (letter, len) = match bytes[i] {
+                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+                _ => text[i..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+            };
+            match (letter, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(&text[s..i]),
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..])
+    })
+}
+
 /// Fast path for articles: when the first sentences hold many French or
 /// many English function words and none of the other, that is the language.
 /// Short texts (headlines) go to the statistical detector.
@@ -68,10 +107,7 @@ fn by_markers(sample: &str) -> Option<LangGuess> {
     }
     let (mut fr, mut en) = (0usize, 0usize);
     let mut ascii = [0u8; 6];
-    for w in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= 6)
-    {
+    for w in letter_runs(sample).filter(|w| w.len() <= 6) {
         // ASCII words (most) are lower-cased on the stack.
         let owned;
         let lw = if w.is_ascii() {
@@ -83,8 +119,9 @@ fn by_markers(sample: &str) -> Option<LangGuess> {
             owned = w.to_lowercase();
             owned.as_str()
         };
-        fr += usize::from(FR_MARKERS.contains(&lw));
-        en += usize::from(EN_MARKERS.contains(&lw));
+        let bits = MARKERS.get(lw).copied().unwrap_or(0);
+        fr += usize::from(bits & 1);
+        en += usize::from(bits >> 1);
     }
     match (fr, en) {
         (f, e) if (f >= 4 && e == 0) || (f >= 6 && e * 6 <= f) => Some(LangGuess {
@@ -114,7 +151,7 @@ pub fn detect(text: &str) -> LangGuess {
         code: "und",
         confidence: 0.0,
     };
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+    if sample.chars().filter(|c| c.is_alphabetic()).nth(2).is_none() {
         return und;
     }
     if let Some(g) = by_markers(sample) {
@@ -150,6 +187,18 @@ fn iso_code(lang: Language) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_runs_are_the_words() {
+        let t = "L'armée a tiré, 3 fois: Ωmega-Ζ éé";
+        let split: Vec<&str> = t
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(letter_runs(t).collect::<Vec<_>>(), split);
+        assert_eq!(letter_runs("").count(), 0);
+        assert_eq!(letter_runs("12 ,;").count(), 0);
+    }
 
     #[test]
     fn single_sentences() {

@@ -81,22 +81,38 @@ impl Normalized {
         }
         let mut text = String::with_capacity(original.len() + 16);
         let mut map: Vec<(u32, u32)> = Vec::with_capacity(original.len() + 16);
-        let mut units = original.char_indices().peekable();
+        let bytes = original.as_bytes();
         let mut buf = String::new();
-        while let Some((start, c)) = units.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // An ASCII character followed by another is a unit of its own
+            // (ASCII characters combine with nothing) and is kept as it is,
+            // but for the backtick: copied by runs.
+            let run = i;
+            while i + 1 < bytes.len() && bytes[i].is_ascii() && bytes[i + 1].is_ascii() && bytes[i] != b'`' {
+                i += 1;
+            }
+            if i > run {
+                text.push_str(&original[run..i]);
+                map.extend((run..i).map(|k| (k as u32, k as u32 + 1)));
+            }
+            let start = i;
+            let Some(c) = original[start..].chars().next() else {
+                break;
+            };
             // A unit is a character and the combining marks that follow it,
             // so NFC composition never crosses a unit boundary.
             let mut end = start + c.len_utf8();
             let mut combining = false;
-            while let Some(&(i, m)) = units.peek() {
+            for m in original[end..].chars() {
                 // ASCII characters combine with nothing (class 0).
                 if m.is_ascii() || canonical_combining_class(m) == 0 {
                     break;
                 }
                 combining = true;
-                end = i + m.len_utf8();
-                units.next();
+                end += m.len_utf8();
             }
+            i = end;
             let before = text.len();
             if combining {
                 buf.clear();

@@ -59,6 +59,12 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether `word` lower-cased (`str::to_lowercase`, but without the final
+/// sigma rule, which no listed word has) is `lower`, without allocating.
+fn lower_is(word: &str, lower: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
 /// Splits the normalised `text` into tokens and fills each sentence's token
 /// range. Tokens outside every sentence (cannot happen: sentences cover all
 /// non-space text) would be attached to the last sentence.
@@ -124,12 +130,11 @@ pub fn tokenize(text: &str, sentences: &mut [Sentence]) -> Vec<Token> {
                 }
                 ('\'', Some(x)) if is_word_char(x) => {
                     let word = &text[start..chars[j].0];
-                    let lower = word.to_lowercase();
                     let whole_end = WHOLE.iter().find_map(|w| {
                         let cand_end = start + w.len();
                         (cand_end <= text.len()
                             && text.is_char_boundary(cand_end)
-                            && text[start..cand_end].to_lowercase() == *w
+                            && lower_is(&text[start..cand_end], w)
                             && text[cand_end..].chars().next().is_none_or(|c| !is_word_char(c)))
                         .then_some(cand_end)
                     });
@@ -137,7 +142,7 @@ pub fn tokenize(text: &str, sentences: &mut [Sentence]) -> Vec<Token> {
                         while j < n && chars[j].0 < e {
                             j += 1;
                         }
-                    } else if ELISIONS.contains(&lower.as_str()) {
+                    } else if ELISIONS.iter().any(|e| lower_is(word, e)) {
                         // "l'" is a token of its own; the word follows.
                         j += 1;
                     }
