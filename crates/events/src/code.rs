@@ -1816,6 +1816,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             e.fatalities = Some(fatalities_of(doc, c));
         }
     }
+    let doc_id = vigie_model::content_id(doc.original);
     for e in &mut events {
         // An attack whose author goes unnamed ("a roadside bomb killed two
         // soldiers near Samarra") was done by someone: ACLED's "Unidentified
@@ -1829,7 +1830,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 e.source.push(a);
             }
         }
-        e.id = event_id(doc, e);
+        e.id = event_id(&doc_id, e);
     }
     events
 }
@@ -1950,10 +1951,11 @@ fn fatalities_of(doc: &Document, c: &Count) -> Fatalities {
     }
 }
 
-fn event_id(doc: &Document, e: &Event) -> String {
+/// The id of event `e` of the article whose content id is `doc_id`.
+fn event_id(doc_id: &str, e: &Event) -> String {
     let key = format!(
         "{}|{}|{}|{}|{}",
-        vigie_model::content_id(doc.original),
+        doc_id,
         e.evidence.sentence,
         e.evidence.start,
         e.plover.kind.as_str(),

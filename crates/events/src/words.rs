@@ -35,8 +35,11 @@ impl Words {
             if w.is_ascii() {
                 buf.push_str(w);
                 buf[from..].make_ascii_lowercase();
-            } else {
+            } else if w.contains('Σ') {
+                // A final sigma lower-cases by its context.
                 buf.push_str(&w.to_lowercase());
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
             }
             bits.push(classes.get(&buf[from..]).copied().unwrap_or(0));
             ends.push(u32::try_from(buf.len()).unwrap_or(u32::MAX));
