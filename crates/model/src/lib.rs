@@ -25,6 +25,7 @@ pub struct ArticleMeta {
     /// ISO 639-1 code detected (or given); `und` when undetermined.
     pub lang: String,
     /// Anchor for relative dates; `None` when unknown.
+    #[serde(serialize_with = "iso_date::serialize")]
     pub published: Option<NaiveDate>,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -211,11 +212,74 @@ pub enum Precision {
     Unknown,
 }
 
+/// Dates written as chrono writes them (`2024-06-07`), without going
+/// through the formatting machinery for the years of four digits: an
+/// article's output has several dates per event.
+mod iso_date {
+    use chrono::{Datelike, NaiveDate};
+    use serde::Serializer;
+
+    pub(crate) fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        let Some(d) = date else {
+            return s.serialize_none();
+        };
+        let (y, m, day) = (d.year(), d.month(), d.day());
+        if !(0..=9999).contains(&y) {
+            return s.collect_str(d);
+        }
+        let y = y as u32;
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let b = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ];
+        s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn as_chrono_writes_them() {
+            for (y, m, d) in [
+                (2024, 6, 7),
+                (1, 1, 1),
+                (9999, 12, 31),
+                (0, 2, 29),
+                (10000, 1, 1),
+                (-44, 3, 15),
+            ] {
+                let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                let mut out = Vec::new();
+                serialize(&Some(date), &mut serde_json::Serializer::new(&mut out)).unwrap();
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    serde_json::to_string(&date).unwrap()
+                );
+            }
+            let mut out = Vec::new();
+            serialize(&None, &mut serde_json::Serializer::new(&mut out)).unwrap();
+            assert_eq!(out, b"null");
+        }
+    }
+}
+
 /// When an event happened: a calendar range and the words it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDate {
     pub text: Option<String>,
+    #[serde(serialize_with = "iso_date::serialize")]
     pub start: Option<NaiveDate>,
+    #[serde(serialize_with = "iso_date::serialize")]
     pub end: Option<NaiveDate>,
     pub precision: Precision,
 }
