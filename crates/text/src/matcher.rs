@@ -290,9 +290,8 @@ type Built = (Vec<Cell>, Vec<u32>, Vec<u8>);
 
 fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<Built, BuildError> {
     // Sorted by bytes then id: equal forms keep their lowest id first.
-    let mut order: Vec<u32> = (0..forms.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| forms[a as usize].cmp(forms[b as usize]).then(a.cmp(&b)));
-    let sorted: Vec<(&[u8], u32)> = order.iter().map(|&i| (forms[i as usize], i)).collect();
+    let mut sorted: Vec<(&[u8], u32)> = forms.iter().zip(0..).map(|(&f, i)| (f, i)).collect();
+    sorted.sort_unstable();
 
     let free = Cell {
         base: 0,
@@ -317,7 +316,8 @@ fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<Built, BuildError> {
         // form: the first id is kept): its rest becomes a tail, when its
         // length and offset fit.
         let (form, id) = sorted.get(range.start).copied().unwrap_or_default();
-        let single = sorted[range.start..range.end].iter().all(|f| f.0 == form);
+        // Sorted: the run holds one form when its last is its first.
+        let single = range.is_empty() || sorted[range.end - 1].0 == form;
         if depth > 0 && single && form.len() > depth {
             let rest = &form[depth..];
             if let (Ok(len), true) = (u16::try_from(rest.len()), tails.len() <= Cell::INDEX as usize) {
