@@ -266,6 +266,26 @@ impl FormMatcher {
     }
 }
 
+/// The first cell from `pos` on whose bit is set in `free_bits` (the cells
+/// past the bits are free).
+fn next_free(free_bits: &[u64], pos: usize) -> usize {
+    let mut w = pos / 64;
+    let Some(&first) = free_bits.get(w) else {
+        return pos;
+    };
+    let mut bits = first & (!0u64 << (pos % 64));
+    loop {
+        if bits != 0 {
+            return w * 64 + bits.trailing_zeros() as usize;
+        }
+        w += 1;
+        match free_bits.get(w) {
+            Some(&b) => bits = b,
+            None => return w * 64,
+        }
+    }
+}
+
 /// Labels by frequency: see [`FormMatcher::labels`].
 fn labels(forms: &[&[u8]]) -> [u16; 256] {
     let mut count = [0usize; 256];
@@ -301,8 +321,12 @@ fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<Built, BuildError> {
     const SPAN: usize = 257;
     let mut cells = vec![free; SPAN];
     let mut ids: Vec<u32> = vec![u32::MAX; SPAN];
+    // A bit per cell, set while the cell is free (and for the cells past
+    // the end, which are): the search for a base skips used cells by words.
+    let mut free_bits: Vec<u64> = vec![!0; SPAN.div_ceil(64)];
     // The root is used; its check names no cell.
     cells[0].check = Cell::FREE - 1;
+    free_bits[0] &= !1;
     // Every cell before `first_free` is used.
     let mut first_free = 1;
     // Every cell from `frontier` on is free.
@@ -354,12 +378,7 @@ fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<Built, BuildError> {
         // First base whose cells for every label are free, near the first
         // free cell; after a few tries, past the last used cell (the gaps
         // left behind are filled by the many one-child nodes).
-        let mut pos = first_free.max(lo + 1);
-        let mut tries = 0;
-        let base = loop {
-            if tries == 256 {
-                pos = frontier.max(lo + 1);
-            }
+        let grow = |cells: &mut Vec<Cell>, ids: &mut Vec<u32>, free_bits: &mut Vec<u64>, pos: usize| {
             if pos + SPAN > cells.len() {
                 let n = (pos + SPAN).max(cells.len() * 2);
                 if n > Cell::MAX_CELLS {
@@ -367,26 +386,42 @@ fn build(forms: &[&[u8]], label: &[u16; 256]) -> Result<Built, BuildError> {
                 }
                 cells.resize(n, free);
                 ids.resize(n, u32::MAX);
+                free_bits.resize(n.div_ceil(64), !0);
             }
-            if cells[pos].check == Cell::FREE {
-                let base = pos - lo;
-                if labels.iter().all(|(l, _)| cells[base + l].check == Cell::FREE) {
-                    break base;
+            Ok(())
+        };
+        let fits =
+            |cells: &[Cell], base: usize| labels.iter().all(|(l, _)| cells[base + l].check == Cell::FREE);
+        let start = first_free.max(lo + 1);
+        let base = 'search: {
+            // The 256 cells from `start`: only the free ones can be the
+            // first label's.
+            let mut pos = next_free(&free_bits, start);
+            while pos < start + 256 {
+                grow(&mut cells, &mut ids, &mut free_bits, pos)?;
+                if fits(&cells, pos - lo) {
+                    break 'search pos - lo;
                 }
+                pos = next_free(&free_bits, pos + 1);
             }
-            pos += 1;
-            tries += 1;
+            let mut pos = frontier.max(lo + 1);
+            loop {
+                grow(&mut cells, &mut ids, &mut free_bits, pos)?;
+                if cells[pos].check == Cell::FREE && fits(&cells, pos - lo) {
+                    break 'search pos - lo;
+                }
+                pos += 1;
+            }
         };
         cells[cell].base |= base as u32;
         for (l, r) in labels.drain(..) {
             let child = base + l;
             cells[child].check = cell as u32;
+            free_bits[child / 64] &= !(1 << (child % 64));
             frontier = frontier.max(child + 1);
             stack.push((child, depth + 1, r));
         }
-        while first_free < cells.len() && cells[first_free].check != Cell::FREE {
-            first_free += 1;
-        }
+        first_free = next_free(&free_bits, first_free).min(cells.len());
     }
     // A step past the last cell used reads no cell.
     cells.truncate(frontier);
