@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -109,9 +110,52 @@ const EN_VAGUE: &[(&str, u64)] = &[
     ("thousands", 2000),
 ];
 
-/// [`NUMBER_WORDS`](vigie_text::words::NUMBER_WORDS) as a set: it is asked about every word.
-static NUMBER_STARTS: LazyLock<HashSet<&'static str>> =
+/// A fast hash for the short words of [`NUMBER_STARTS`] (FxHash's
+/// multiply-rotate): the keys are a fixed word list, so the flooding
+/// resistance of the default SipHash, several times slower on a word, is
+/// not needed.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+}
+
+/// [`NUMBER_WORDS`](vigie_text::words::NUMBER_WORDS) as a set: it is asked about many words.
+static NUMBER_STARTS: LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> =
     LazyLock::new(|| vigie_text::words::NUMBER_WORDS.iter().copied().collect());
+
+/// Whether every word [`number_at`] looks up (number words and vague
+/// quantities) is ASCII: then a word whose lower-cased head (before its
+/// first hyphen) has another character cannot be one of them.
+static LISTS_ASCII: LazyLock<bool> = LazyLock::new(|| {
+    let vague = FR_VAGUE.iter().chain(EN_VAGUE).map(|(w, _)| *w);
+    vigie_text::words::NUMBER_WORDS
+        .iter()
+        .copied()
+        .chain(vague)
+        .all(|w| w.is_ascii())
+});
 
 /// The shapes of the words [`number_at`] reads (number words and vague
 /// quantities of both languages): for each first byte, a bit per length
@@ -227,20 +271,34 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     // before its first hyphen, only if its first letter and that length
     // fit one of those words.
     let &first = w.as_bytes().first()?;
-    if w.is_ascii() {
+    let ascii = w.is_ascii();
+    if ascii {
         let shapes = NUMBER_SHAPES[usize::from(first.to_ascii_lowercase())];
         let fits = |len: usize| shapes & (1 << len.min(63)) != 0;
         let head_len = || w.bytes().position(|b| b == b'-').unwrap_or(w.len());
         if !fits(w.len()) && !fits(head_len()) {
             return None;
         }
+    } else if *LISTS_ASCII {
+        // Accented words (many in French): "dix-huitième" can still start
+        // with a number word, "été" cannot.
+        let head = w.split('-').next().unwrap_or("");
+        if !head.chars().all(|c| c.to_lowercase().all(|l| l.is_ascii())) {
+            return None;
+        }
     }
-    let lw: Cow<str> = if w
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
-        && w.is_ascii()
-    {
+    // An ASCII word lower-cases byte for byte, on the stack.
+    let mut small = [0u8; 32];
+    let lw: Cow<str> = if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Borrowed(w)
+    } else if ascii && w.len() <= small.len() {
+        let b = &mut small[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => return None,
+        }
     } else {
         Cow::Owned(lower(w))
     };
@@ -262,7 +320,7 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
         if !phrase.is_empty() {
             phrase.push(' ');
         }
-        phrase.push_str(&lower(&text[tk.nstart..tk.nend]));
+        phrase.push_str(&lower_cow(&text[tk.nstart..tk.nend]));
         match text2digits(&phrase, lang) {
             Ok(d) => {
                 if let Ok(v) = d.parse::<u64>() {

@@ -267,6 +267,13 @@ pub(crate) const BUF: usize = 48;
 /// ("Février" → "fevrier"). `None` when `s` is too long or holds a
 /// character no time word has (non-Latin letters).
 pub(crate) fn fold<'b>(s: &str, buf: &'b mut [u8; BUF]) -> Option<&'b str> {
+    // ASCII (most capitalised words): lower-cased byte for byte.
+    if s.is_ascii() {
+        let out = buf.get_mut(..s.len())?;
+        out.copy_from_slice(s.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
     let mut n = 0;
     for c in s.chars() {
         let b = match c {
