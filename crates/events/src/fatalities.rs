@@ -158,20 +158,33 @@ static LISTS_ASCII: LazyLock<bool> = LazyLock::new(|| {
 });
 
 /// The shapes of the words [`number_at`] reads (number words and vague
-/// quantities of both languages): for each first byte, a bit per length
-/// (the last bit for 63 bytes and more). An ASCII word lower-cases byte for
-/// byte, so the other words of a text (most of them) are ruled out without
-/// lower-casing them.
-static NUMBER_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
-    let mut shapes = [0u64; 256];
+/// quantities of both languages): for each first byte (`[0]`) and each last
+/// byte (`[1]`), a bit per length (the last bit for 63 bytes and more). An
+/// ASCII word lower-cases byte for byte, so the other words of a text (most
+/// of them) are ruled out without lower-casing them.
+static NUMBER_SHAPES: LazyLock<[[u64; 256]; 2]> = LazyLock::new(|| {
+    let mut shapes = [[0u64; 256]; 2];
     let vague = FR_VAGUE.iter().chain(EN_VAGUE).map(|(w, _)| *w);
     for w in vigie_text::words::NUMBER_WORDS.iter().copied().chain(vague) {
-        if let Some(&b) = w.as_bytes().first() {
-            shapes[usize::from(b)] |= 1 << w.len().min(63);
+        if let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            shapes[0][usize::from(a)] |= 1 << w.len().min(63);
+            shapes[1][usize::from(z)] |= 1 << w.len().min(63);
         }
     }
     shapes
 });
+
+/// Whether an ASCII word may be one of [`NUMBER_SHAPES`]' words once
+/// lower-cased.
+fn number_shape(w: &[u8]) -> bool {
+    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let bit = 1u64 << w.len().min(63);
+    let shapes = &*NUMBER_SHAPES;
+    shapes[0][usize::from(a.to_ascii_lowercase())] & bit != 0
+        && shapes[1][usize::from(z.to_ascii_lowercase())] & bit != 0
+}
 
 fn lower(s: &str) -> String {
     s.to_lowercase()
@@ -187,7 +200,7 @@ fn lower_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn qualifier_before(words: &[String]) -> Qualifier {
+fn qualifier_before(words: &[Cow<str>]) -> Qualifier {
     let joined = words.join(" ");
     let ends = |p: &str| joined.ends_with(p);
     if [
@@ -270,13 +283,11 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     // An ASCII word is a vague quantity, or starts with a number word
     // before its first hyphen, only if its first letter and that length
     // fit one of those words.
-    let &first = w.as_bytes().first()?;
     let ascii = w.is_ascii();
     if ascii {
-        let shapes = NUMBER_SHAPES[usize::from(first.to_ascii_lowercase())];
-        let fits = |len: usize| shapes & (1 << len.min(63)) != 0;
-        let head_len = || w.bytes().position(|b| b == b'-').unwrap_or(w.len());
-        if !fits(w.len()) && !fits(head_len()) {
+        let b = w.as_bytes();
+        let head = || &b[..b.iter().position(|&c| c == b'-').unwrap_or(b.len())];
+        if !number_shape(b) && !number_shape(head()) {
             return None;
         }
     } else if *LISTS_ASCII {
@@ -435,13 +446,13 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
         let death_after = window.iter().position(|&k| death.contains(&&*word(k)));
         // Or a death verb right before: "killing 12", "tuant au moins 12 personnes".
         let start_back = i.saturating_sub(4);
-        let before: Vec<String> = (start_back..i)
+        let before: Vec<Cow<str>> = (start_back..i)
             .filter(|&k| toks[k].sentence == sentence)
-            .map(|k| word(k).into_owned())
+            .map(word)
             .collect();
         let death_before = before.iter().any(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "killing" | "killed" | "tuant" | "kill" | "toll" | "bilan" | "faisant"
             )
         });
@@ -468,8 +479,8 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
             .nstart
             .min(toks[i].nstart);
         // "dont 4 civils" / "including four civilians" right after a count: the subset.
-        let prev_word = before.last().cloned().unwrap_or_default();
-        if matches!(prev_word.as_str(), "dont" | "including" | "among") {
+        let prev_word = before.last().map_or("", |w| w.as_ref());
+        if matches!(prev_word, "dont" | "including" | "among") {
             if let Some(last) = out.last_mut().filter(|c| c.sentence == sentence) {
                 if is_civ || civ.iter().any(|c| window.iter().any(|&k| word(k) == *c)) {
                     last.civilians = Some(value);
