@@ -414,7 +414,8 @@ fn digit_word(f: &str) -> Lex {
 /// Parses a compound number word: "vingt-quatre", "twenty-four". `unit`
 /// gives the value of one simple word.
 pub(crate) fn compound(f: &str, unit: impl Fn(&str) -> Option<u32>) -> Option<u32> {
-    if !f.contains('-') {
+    // A byte loop: words are short, and most have no hyphen.
+    if !f.bytes().any(|b| b == b'-') {
         return unit(f);
     }
     let mut total = 0u32;
