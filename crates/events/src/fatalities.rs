@@ -258,31 +258,18 @@ fn qualifier_before(words: &[Cow<str>]) -> Qualifier {
 fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -> Option<(u64, usize, bool)> {
     let toks = &doc.tokens;
     let t = toks.get(i)?;
-    let text = &doc.norm.text;
-    let w = &text[t.nstart..t.nend];
-    if t.kind == TokenKind::Number {
-        let mut value = vigie_numbers::parse_digits(w)?;
-        let mut j = i + 1;
-        // "30 000"
-        while w.len() <= 3
-            && j < toks.len()
-            && toks[j].kind == TokenKind::Number
-            && toks[j].nend - toks[j].nstart == 3
-            && toks[j].nstart == toks[j - 1].nend + 1
-        {
-            value = value * 1000.0 + text[toks[j].nstart..toks[j].nend].parse::<f64>().ok()?;
-            j += 1;
-        }
-        return Some((value as u64, j, false));
-    }
     // Every token is asked: punctuation and words already in lower case
     // (most of them) cost no new string.
     if t.kind == TokenKind::Punct {
         return None;
     }
+    let w = &doc.norm.text[t.nstart..t.nend];
+    if t.kind == TokenKind::Number {
+        return digits_at(doc, i, w);
+    }
     // An ASCII word is a vague quantity, or starts with a number word
-    // before its first hyphen, only if its first letter and that length
-    // fit one of those words.
+    // before its first hyphen, only if its first letter, its last letter
+    // and its length fit one of those words.
     let ascii = w.is_ascii();
     if ascii {
         let b = w.as_bytes();
@@ -298,6 +285,44 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
             return None;
         }
     }
+    words_at(doc, i, w, ascii, lang, vague)
+}
+
+/// [`number_at`] on a number token `w` at `i`: "23", "30 000".
+#[inline(never)]
+fn digits_at(doc: &Document, i: usize, w: &str) -> Option<(u64, usize, bool)> {
+    let toks = &doc.tokens;
+    let text = &doc.norm.text;
+    let mut value = vigie_numbers::parse_digits(w)?;
+    let mut j = i + 1;
+    // "30 000"
+    while w.len() <= 3
+        && j < toks.len()
+        && toks[j].kind == TokenKind::Number
+        && toks[j].nend - toks[j].nstart == 3
+        && toks[j].nstart == toks[j - 1].nend + 1
+    {
+        value = value * 1000.0 + text[toks[j].nstart..toks[j].nend].parse::<f64>().ok()?;
+        j += 1;
+    }
+    Some((value as u64, j, false))
+}
+
+/// [`number_at`] on a word `w` at `i` that may be a number word or a vague
+/// quantity (`ascii`: `w` is ASCII). Out of line: few words get here, and
+/// the others skip its set-up.
+#[inline(never)]
+fn words_at(
+    doc: &Document,
+    i: usize,
+    w: &str,
+    ascii: bool,
+    lang: &Language,
+    vague: &[(&str, u64)],
+) -> Option<(u64, usize, bool)> {
+    let toks = &doc.tokens;
+    let t = toks.get(i)?;
+    let text = &doc.norm.text;
     // An ASCII word lower-cases byte for byte, on the stack.
     let mut small = [0u8; 32];
     let lw: Cow<str> = if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -440,7 +465,10 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
         // without crossing another number or a semicolon.
         let window: Vec<usize> = (end..(end + 10).min(toks.len()))
             .take_while(|&k| {
-                toks[k].sentence == sentence && toks[k].kind != TokenKind::Number && word(k) != ";"
+                // ";" is the only token that lower-cases to ";".
+                toks[k].sentence == sentence
+                    && toks[k].kind != TokenKind::Number
+                    && &text[toks[k].nstart..toks[k].nend] != ";"
             })
             .collect();
         let death_after = window.iter().position(|&k| death.contains(&&*word(k)));

@@ -20,7 +20,7 @@
 use chrono::{NaiveDate, Weekday};
 use vigie_text::Document;
 
-use crate::lexicon::{fold, Lang, Lex, Part, Unit, BUF, W};
+use crate::lexicon::{fold, Lang, Lex, Part, Unit, W};
 
 /// How many units: a number, or "a few".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +266,7 @@ impl<'a> Scanner<'a> {
         if !s.starts_with(|c: char| c.is_lowercase()) {
             return false;
         }
-        let mut buf = [0u8; BUF];
+        let mut buf = String::new();
         match fold(s, &mut buf) {
             Some(f) => !self.lang.function_word(f),
             None => true,
