@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -109,25 +110,81 @@ const EN_VAGUE: &[(&str, u64)] = &[
     ("thousands", 2000),
 ];
 
-/// [`NUMBER_WORDS`](vigie_text::words::NUMBER_WORDS) as a set: it is asked about every word.
-static NUMBER_STARTS: LazyLock<HashSet<&'static str>> =
+/// A fast hash for the short words of [`NUMBER_STARTS`] (FxHash's
+/// multiply-rotate): the keys are a fixed word list, so the flooding
+/// resistance of the default SipHash, several times slower on a word, is
+/// not needed.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+}
+
+/// [`NUMBER_WORDS`](vigie_text::words::NUMBER_WORDS) as a set: it is asked about many words.
+static NUMBER_STARTS: LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> =
     LazyLock::new(|| vigie_text::words::NUMBER_WORDS.iter().copied().collect());
 
+/// Whether every word [`number_at`] looks up (number words and vague
+/// quantities) is ASCII: then a word whose lower-cased head (before its
+/// first hyphen) has another character cannot be one of them.
+static LISTS_ASCII: LazyLock<bool> = LazyLock::new(|| {
+    let vague = FR_VAGUE.iter().chain(EN_VAGUE).map(|(w, _)| *w);
+    vigie_text::words::NUMBER_WORDS
+        .iter()
+        .copied()
+        .chain(vague)
+        .all(|w| w.is_ascii())
+});
+
 /// The shapes of the words [`number_at`] reads (number words and vague
-/// quantities of both languages): for each first byte, a bit per length
-/// (the last bit for 63 bytes and more). An ASCII word lower-cases byte for
-/// byte, so the other words of a text (most of them) are ruled out without
-/// lower-casing them.
-static NUMBER_SHAPES: LazyLock<[u64; 256]> = LazyLock::new(|| {
-    let mut shapes = [0u64; 256];
+/// quantities of both languages): for each first byte (`[0]`) and each last
+/// byte (`[1]`), a bit per length (the last bit for 63 bytes and more). An
+/// ASCII word lower-cases byte for byte, so the other words of a text (most
+/// of them) are ruled out without lower-casing them.
+static NUMBER_SHAPES: LazyLock<[[u64; 256]; 2]> = LazyLock::new(|| {
+    let mut shapes = [[0u64; 256]; 2];
     let vague = FR_VAGUE.iter().chain(EN_VAGUE).map(|(w, _)| *w);
     for w in vigie_text::words::NUMBER_WORDS.iter().copied().chain(vague) {
-        if let Some(&b) = w.as_bytes().first() {
-            shapes[usize::from(b)] |= 1 << w.len().min(63);
+        if let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            shapes[0][usize::from(a)] |= 1 << w.len().min(63);
+            shapes[1][usize::from(z)] |= 1 << w.len().min(63);
         }
     }
     shapes
 });
+
+/// Whether an ASCII word may be one of [`NUMBER_SHAPES`]' words once
+/// lower-cased.
+fn number_shape(w: &[u8]) -> bool {
+    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+        return false;
+    };
+    let bit = 1u64 << w.len().min(63);
+    let shapes = &*NUMBER_SHAPES;
+    shapes[0][usize::from(a.to_ascii_lowercase())] & bit != 0
+        && shapes[1][usize::from(z.to_ascii_lowercase())] & bit != 0
+}
 
 fn lower(s: &str) -> String {
     s.to_lowercase()
@@ -143,7 +200,7 @@ fn lower_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn qualifier_before(words: &[String]) -> Qualifier {
+fn qualifier_before(words: &[Cow<str>]) -> Qualifier {
     let joined = words.join(" ");
     let ends = |p: &str| joined.ends_with(p);
     if [
@@ -201,46 +258,83 @@ fn qualifier_before(words: &[String]) -> Qualifier {
 fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -> Option<(u64, usize, bool)> {
     let toks = &doc.tokens;
     let t = toks.get(i)?;
-    let text = &doc.norm.text;
-    let w = &text[t.nstart..t.nend];
-    if t.kind == TokenKind::Number {
-        let mut value = vigie_numbers::parse_digits(w)?;
-        let mut j = i + 1;
-        // "30 000"
-        while w.len() <= 3
-            && j < toks.len()
-            && toks[j].kind == TokenKind::Number
-            && toks[j].nend - toks[j].nstart == 3
-            && toks[j].nstart == toks[j - 1].nend + 1
-        {
-            value = value * 1000.0 + text[toks[j].nstart..toks[j].nend].parse::<f64>().ok()?;
-            j += 1;
-        }
-        return Some((value as u64, j, false));
-    }
     // Every token is asked: punctuation and words already in lower case
     // (most of them) cost no new string.
     if t.kind == TokenKind::Punct {
         return None;
     }
+    let w = &doc.norm.text[t.nstart..t.nend];
+    if t.kind == TokenKind::Number {
+        return digits_at(doc, i, w);
+    }
     // An ASCII word is a vague quantity, or starts with a number word
-    // before its first hyphen, only if its first letter and that length
-    // fit one of those words.
-    let &first = w.as_bytes().first()?;
-    if w.is_ascii() {
-        let shapes = NUMBER_SHAPES[usize::from(first.to_ascii_lowercase())];
-        let fits = |len: usize| shapes & (1 << len.min(63)) != 0;
-        let head_len = || w.bytes().position(|b| b == b'-').unwrap_or(w.len());
-        if !fits(w.len()) && !fits(head_len()) {
+    // before its first hyphen, only if its first letter, its last letter
+    // and its length fit one of those words.
+    let ascii = w.is_ascii();
+    if ascii {
+        let b = w.as_bytes();
+        let head = || &b[..b.iter().position(|&c| c == b'-').unwrap_or(b.len())];
+        if !number_shape(b) && !number_shape(head()) {
+            return None;
+        }
+    } else if *LISTS_ASCII {
+        // Accented words (many in French): "dix-huitième" can still start
+        // with a number word, "été" cannot.
+        let head = w.split('-').next().unwrap_or("");
+        if !head.chars().all(|c| c.to_lowercase().all(|l| l.is_ascii())) {
             return None;
         }
     }
-    let lw: Cow<str> = if w
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
-        && w.is_ascii()
+    words_at(doc, i, w, ascii, lang, vague)
+}
+
+/// [`number_at`] on a number token `w` at `i`: "23", "30 000".
+#[inline(never)]
+fn digits_at(doc: &Document, i: usize, w: &str) -> Option<(u64, usize, bool)> {
+    let toks = &doc.tokens;
+    let text = &doc.norm.text;
+    let mut value = vigie_numbers::parse_digits(w)?;
+    let mut j = i + 1;
+    // "30 000"
+    while w.len() <= 3
+        && j < toks.len()
+        && toks[j].kind == TokenKind::Number
+        && toks[j].nend - toks[j].nstart == 3
+        && toks[j].nstart == toks[j - 1].nend + 1
     {
+        value = value * 1000.0 + text[toks[j].nstart..toks[j].nend].parse::<f64>().ok()?;
+        j += 1;
+    }
+    Some((value as u64, j, false))
+}
+
+/// [`number_at`] on a word `w` at `i` that may be a number word or a vague
+/// quantity (`ascii`: `w` is ASCII). Out of line: few words get here, and
+/// the others skip its set-up.
+#[inline(never)]
+fn words_at(
+    doc: &Document,
+    i: usize,
+    w: &str,
+    ascii: bool,
+    lang: &Language,
+    vague: &[(&str, u64)],
+) -> Option<(u64, usize, bool)> {
+    let toks = &doc.tokens;
+    let t = toks.get(i)?;
+    let text = &doc.norm.text;
+    // An ASCII word lower-cases byte for byte, on the stack.
+    let mut small = [0u8; 32];
+    let lw: Cow<str> = if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Borrowed(w)
+    } else if ascii && w.len() <= small.len() {
+        let b = &mut small[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => return None,
+        }
     } else {
         Cow::Owned(lower(w))
     };
@@ -262,7 +356,7 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
         if !phrase.is_empty() {
             phrase.push(' ');
         }
-        phrase.push_str(&lower(&text[tk.nstart..tk.nend]));
+        phrase.push_str(&lower_cow(&text[tk.nstart..tk.nend]));
         match text2digits(&phrase, lang) {
             Ok(d) => {
                 if let Ok(v) = d.parse::<u64>() {
@@ -371,19 +465,22 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
         // without crossing another number or a semicolon.
         let window: Vec<usize> = (end..(end + 10).min(toks.len()))
             .take_while(|&k| {
-                toks[k].sentence == sentence && toks[k].kind != TokenKind::Number && word(k) != ";"
+                // ";" is the only token that lower-cases to ";".
+                toks[k].sentence == sentence
+                    && toks[k].kind != TokenKind::Number
+                    && &text[toks[k].nstart..toks[k].nend] != ";"
             })
             .collect();
         let death_after = window.iter().position(|&k| death.contains(&&*word(k)));
         // Or a death verb right before: "killing 12", "tuant au moins 12 personnes".
         let start_back = i.saturating_sub(4);
-        let before: Vec<String> = (start_back..i)
+        let before: Vec<Cow<str>> = (start_back..i)
             .filter(|&k| toks[k].sentence == sentence)
-            .map(|k| word(k).into_owned())
+            .map(word)
             .collect();
         let death_before = before.iter().any(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "killing" | "killed" | "tuant" | "kill" | "toll" | "bilan" | "faisant"
             )
         });
@@ -410,8 +507,8 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
             .nstart
             .min(toks[i].nstart);
         // "dont 4 civils" / "including four civilians" right after a count: the subset.
-        let prev_word = before.last().cloned().unwrap_or_default();
-        if matches!(prev_word.as_str(), "dont" | "including" | "among") {
+        let prev_word = before.last().map_or("", |w| w.as_ref());
+        if matches!(prev_word, "dont" | "including" | "among") {
             if let Some(last) = out.last_mut().filter(|c| c.sentence == sentence) {
                 if is_civ || civ.iter().any(|c| window.iter().any(|&k| word(k) == *c)) {
                     last.civilians = Some(value);

@@ -116,8 +116,10 @@ fn attach_with(
     let tok = (lo..hi)
         .find(|&k| doc.tokens[k].nend > trigger.start)
         .unwrap_or(hi.saturating_sub(1).max(lo));
+    // The clauses first without their tense cues: most events find their
+    // expression in their clause, and only the others need the tense.
     if last.as_ref().is_none_or(|(s, _)| *s != sentence) {
-        *last = Some((sentence, Clauses::new(doc, Lang::of(&doc.lang), sentence)));
+        *last = Some((sentence, Clauses::cut(doc, Lang::of(&doc.lang), sentence, false)));
     }
     let Some((_, clauses)) = last.as_ref() else {
         return fallback();
@@ -136,6 +138,12 @@ fn attach_with(
         return t.date.clone();
     }
 
+    if !clauses.has_cues() {
+        *last = Some((sentence, Clauses::new(doc, Lang::of(&doc.lang), sentence)));
+    }
+    let Some((_, clauses)) = last.as_ref() else {
+        return fallback();
+    };
     let tense = clauses.tense(tok, tok + 1);
     let distance = |t: &TimeMention| {
         if t.nstart >= trigger.end {

@@ -60,62 +60,78 @@ pub(crate) struct Clauses {
     lo: usize,
     /// Clause id of each token of the sentence.
     ids: Vec<u32>,
-    /// Tense cue of each token of the sentence.
+    /// Tense cue of each token of the sentence (empty when cut without
+    /// them, see [`Clauses::has_cues`]).
     cues: Vec<Cue>,
+    /// Whether the cues were read.
+    with_cues: bool,
 }
 
 impl Clauses {
     /// Cuts sentence `sentence` of `doc` into clauses and reads its tense
     /// cues.
     pub(crate) fn new(doc: &Document, lang: Lang, sentence: usize) -> Clauses {
+        Clauses::cut(doc, lang, sentence, true)
+    }
+
+    /// Cuts sentence `sentence` of `doc` into clauses, reading the tense
+    /// cues only when `with_cues`: [`Clauses::tense`] needs them,
+    /// [`Clauses::clause`] does not.
+    pub(crate) fn cut(doc: &Document, lang: Lang, sentence: usize, with_cues: bool) -> Clauses {
         let s = &doc.sentences[sentence];
         let toks = doc.sentence_tokens(sentence);
         let text = doc.norm.text.as_str();
         // Words lower-cased, accents kept. Most tokens are lower case
         // already and are borrowed; the others are lowered into one buffer,
-        // in a first pass so that the second can borrow from it.
-        let has_upper = |w: &str| w.chars().any(char::is_uppercase);
-        // Character by character (no final-sigma rule), with a fast path
-        // for ASCII words, which lower-case byte by byte to the same length.
-        let lowered_len = |w: &str| {
-            if w.is_ascii() {
-                w.len()
-            } else {
-                w.chars().flat_map(char::to_lowercase).map(char::len_utf8).sum()
-            }
+        // in a first pass that notes where each went, so that the second
+        // can borrow from it.
+        let has_upper = |w: &str| {
+            // A byte loop rules out lower-case ASCII words (most of them)
+            // without decoding characters.
+            w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+                && (w.is_ascii() || w.chars().any(char::is_uppercase))
         };
-        let mut buf = String::new();
+        // Sized once for the whole sentence (lowering an ASCII word keeps
+        // its length), to spare regrowing it word by word.
+        let span = match (toks.first(), toks.last()) {
+            (Some(a), Some(b)) => b.nend.saturating_sub(a.nstart),
+            _ => 0,
+        };
+        let mut buf = String::with_capacity(span);
+        // For each token, its lowered form's span in `buf`, if lowered.
+        let mut lowered: Vec<Option<(usize, usize)>> = Vec::with_capacity(toks.len());
         for t in toks {
             let w = &text[t.nstart..t.nend];
-            if has_upper(w) {
-                if w.is_ascii() {
-                    let from = buf.len();
-                    buf.push_str(w);
-                    buf[from..].make_ascii_lowercase();
-                } else {
-                    buf.extend(w.chars().flat_map(char::to_lowercase));
-                }
+            if !has_upper(w) {
+                lowered.push(None);
+                continue;
             }
+            let from = buf.len();
+            if w.is_ascii() {
+                buf.push_str(w);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                // Character by character (no final-sigma rule).
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            lowered.push(Some((from, buf.len())));
         }
-        let mut at = 0;
         let words: Vec<Word> = toks
             .iter()
-            .map(|t| {
+            .zip(&lowered)
+            .map(|(t, low)| {
                 let w = &text[t.nstart..t.nend];
-                if !has_upper(w) {
-                    return Word { text: w, cap: false };
-                }
-                let len = lowered_len(w);
-                let lowered = &buf[at..at + len];
-                at += len;
-                Word {
-                    text: lowered,
-                    cap: t.kind == TokenKind::Word && w.starts_with(char::is_uppercase),
+                match *low {
+                    None => Word { text: w, cap: false },
+                    Some((a, b)) => Word {
+                        text: &buf[a..b],
+                        cap: t.kind == TokenKind::Word && w.starts_with(char::is_uppercase),
+                    },
                 }
             })
             .collect();
 
-        let cues = (0..words.len())
+        let cues = (0..if with_cues { words.len() } else { 0 })
             .map(|k| match lang {
                 Lang::Fr => fr::cue(&words, k),
                 Lang::En => en::cue(&words, k),
@@ -205,7 +221,13 @@ impl Clauses {
             lo: s.first_token,
             ids,
             cues,
+            with_cues,
         }
+    }
+
+    /// Whether the tense cues were read (see [`Clauses::cut`]).
+    pub(crate) fn has_cues(&self) -> bool {
+        self.with_cues
     }
 
     /// The clause id of document token `tok` (which must be in the

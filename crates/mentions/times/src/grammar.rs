@@ -20,7 +20,7 @@
 use chrono::{NaiveDate, Weekday};
 use vigie_text::Document;
 
-use crate::lexicon::{fold, Lang, Lex, Part, Unit, BUF, W};
+use crate::lexicon::{fold, Lang, Lex, Part, Unit, W};
 
 /// How many units: a number, or "a few".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +266,7 @@ impl<'a> Scanner<'a> {
         if !s.starts_with(|c: char| c.is_lowercase()) {
             return false;
         }
-        let mut buf = [0u8; BUF];
+        let mut buf = String::new();
         match fold(s, &mut buf) {
             Some(f) => !self.lang.function_word(f),
             None => true,
@@ -276,6 +276,33 @@ impl<'a> Scanner<'a> {
     // ----- top level ----------------------------------------------------
 
     fn expr_at(&self, i: usize) -> M<Expr> {
+        // Every pattern that starts with a function word (a determiner,
+        // a preposition, "il" of "il y a", "un", an approximation) needs a
+        // time word or a number right after it: "le gouvernement", "de
+        // Paris", "the army", "a man" start none. Most tokens that reach
+        // here are such words.
+        let function_word = matches!(
+            self.lex[i],
+            Lex::W(
+                W::Le
+                    | W::Les
+                    | W::Ce
+                    | W::Ces
+                    | W::De
+                    | W::Du
+                    | W::From
+                    | W::Entre
+                    | W::Depuis
+                    | W::Dans
+                    | W::Il
+                    | W::In
+                    | W::About
+                    | W::Un
+            )
+        );
+        if function_word && matches!(self.at(i + 1), Lex::Other | Lex::Punct(_)) {
+            return None;
+        }
         // Frequent words start few patterns: try only those.
         match self.lex[i] {
             Lex::W(W::Depuis) => return self.since_at(i),

@@ -8,8 +8,8 @@
 //! [`crate::en`].
 //!
 //! Words are compared folded (lower case, Latin accents removed) so that
-//! "Février", "fevrier" and "FÉVRIER" all match, without allocating: the
-//! folded form is written into a small stack buffer.
+//! "Février", "fevrier" and "FÉVRIER" all match, without allocating per
+//! word: the folded form is written into one buffer kept from word to word.
 
 use chrono::Weekday;
 use vigie_text::{Document, Token, TokenKind};
@@ -264,42 +264,54 @@ impl Lang {
 pub(crate) const BUF: usize = 48;
 
 /// Writes `s` lower-cased and without Latin accents into `buf`
-/// ("Février" → "fevrier"). `None` when `s` is too long or holds a
-/// character no time word has (non-Latin letters).
-pub(crate) fn fold<'b>(s: &str, buf: &'b mut [u8; BUF]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in s.chars() {
-        let b = match c {
-            'A'..='Z' => c.to_ascii_lowercase() as u8,
-            c if c.is_ascii() => c as u8,
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => b'e',
-            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => b'a',
-            'î' | 'ï' | 'Î' | 'Ï' => b'i',
-            'ô' | 'ö' | 'Ô' | 'Ö' => b'o',
-            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => b'u',
-            'ç' | 'Ç' => b'c',
-            _ => return None,
-        };
-        if n == BUF {
+/// ("Février" → "fevrier"), which it clears first. `None` when `s` is too
+/// long or holds a character no time word has (non-Latin letters). The
+/// buffer is a `String` kept from word to word: no allocation per word,
+/// and no UTF-8 check of the result (only ASCII is written).
+pub(crate) fn fold<'b>(s: &str, buf: &'b mut String) -> Option<&'b str> {
+    buf.clear();
+    // ASCII (most capitalised words): lower-cased byte for byte.
+    if s.is_ascii() {
+        if s.len() > BUF {
             return None;
         }
-        buf[n] = b;
-        n += 1;
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        return Some(buf);
     }
-    // Only ASCII bytes were written.
-    std::str::from_utf8(&buf[..n]).ok()
+    for c in s.chars() {
+        let b = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            c if c.is_ascii() => c,
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+            'î' | 'ï' | 'Î' | 'Ï' => 'i',
+            'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+            'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+            'ç' | 'Ç' => 'c',
+            _ => return None,
+        };
+        if buf.len() == BUF {
+            return None;
+        }
+        buf.push(b);
+    }
+    Some(buf)
 }
 
 /// Classifies every token of a document.
 pub(crate) fn classify(doc: &Document, lang: Lang) -> Vec<Lex> {
     let text = doc.norm.text.as_str();
+    let mut buf = String::with_capacity(BUF);
     doc.tokens
         .iter()
-        .map(|t| classify_token(&text[t.nstart..t.nend], t, lang))
+        .map(|t| classify_token(&text[t.nstart..t.nend], t, lang, &mut buf))
         .collect()
 }
 
-fn classify_token(s: &str, t: &Token, lang: Lang) -> Lex {
+/// The class of token `t`, whose text is `s`; `buf` is scratch space for
+/// [`fold`].
+fn classify_token(s: &str, t: &Token, lang: Lang, buf: &mut String) -> Lex {
     match t.kind {
         TokenKind::Punct => Lex::Punct(if s.len() == 1 { s.as_bytes()[0] } else { 0 }),
         TokenKind::Number => number(s),
@@ -308,14 +320,13 @@ fn classify_token(s: &str, t: &Token, lang: Lang) -> Lex {
                 return Lex::Other;
             }
             // Most words are lower-case ASCII already: no folding needed.
-            let mut buf = [0u8; BUF];
             let plain = s
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'');
             let f = if plain {
                 s
             } else {
-                match fold(s, &mut buf) {
+                match fold(s, buf) {
                     Some(f) => f,
                     None => return Lex::Other,
                 }
@@ -407,7 +418,8 @@ fn digit_word(f: &str) -> Lex {
 /// Parses a compound number word: "vingt-quatre", "twenty-four". `unit`
 /// gives the value of one simple word.
 pub(crate) fn compound(f: &str, unit: impl Fn(&str) -> Option<u32>) -> Option<u32> {
-    if !f.contains('-') {
+    // A byte loop: words are short, and most have no hyphen.
+    if !f.bytes().any(|b| b == b'-') {
         return unit(f);
     }
     let mut total = 0u32;
@@ -434,9 +446,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn folds_without_allocating() {
-        let mut b = [0u8; BUF];
+    fn folds() {
+        let mut b = String::new();
         assert_eq!(fold("Février", &mut b), Some("fevrier"));
+        assert_eq!(fold("LUNDI", &mut b), Some("lundi"));
+        assert_eq!(fold(&"a".repeat(BUF + 1), &mut b), None);
+        assert_eq!(fold(&"é".repeat(BUF + 1), &mut b), None);
         assert_eq!(fold("AOÛT", &mut b), Some("aout"));
         assert_eq!(fold("Москва", &mut b), None);
     }
