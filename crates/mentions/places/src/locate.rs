@@ -68,9 +68,9 @@ fn clauses(doc: &Document, s: usize) -> (usize, Vec<usize>) {
                 if w.bytes()
                     .all(|b| b.is_ascii_lowercase() || (b.is_ascii() && !b.is_ascii_alphabetic())) =>
             {
-                lx::is_in(lx::CLAUSE_OPENERS, w)
+                lx::is_in(&lx::CLAUSE_OPENERS, w)
             }
-            TokenKind::Word => lx::is_in(lx::CLAUSE_OPENERS, &lower(w)),
+            TokenKind::Word => lx::is_in(&lx::CLAUSE_OPENERS, &lower(w)),
             TokenKind::Number => false,
         };
         if boundary {
