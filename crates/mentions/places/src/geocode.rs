@@ -284,13 +284,14 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             continue;
         }
         let ti = tk.text(i);
-        let initial = !first_word_seen || i == start || matches!(tk.text(i - 1), ":" | "\"" | "-" | "—");
+        let first_word = !first_word_seen;
         first_word_seen = true;
         let upper = is_capitalised(ti);
-        let lower_ok = !upper && g.lower_firsts.contains(ti);
+        let lower_ok = !upper && g.lower_first_pairs.may_contain(ti) && g.lower_firsts.contains(ti);
         if !(upper || lower_ok) {
             continue;
         }
+        let initial = first_word || i == start || matches!(tk.text(i - 1), ":" | "\"" | "-" | "—");
         let caps = is_all_caps(ti) && ti.chars().filter(|c| c.is_alphabetic()).count() >= 4;
         let initial_lower_ok = upper && initial && g.lower_firsts.contains(lower_first(ti).as_str());
         // No other character lower-cases to these ASCII letters: comparing
@@ -448,6 +449,10 @@ fn is_initial(tk: &Toks, start: usize, i: usize) -> bool {
 
 /// A type noun inside a matched name: "région de Donetsk", "Kursk region".
 fn name_type(key: &str) -> Option<TypeHint> {
+    // Most names are one capitalised word: nothing to find in them.
+    if !key.contains(' ') && !key.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
     let first = key.split([' ', '\'']).next().unwrap_or("");
     if first.chars().next().is_some_and(char::is_lowercase) {
         if let Some(t) = lx::type_noun(first) {
@@ -487,7 +492,7 @@ fn cue_before(g: &Gazetteer, tk: &Toks, start: usize, sp: &Span) -> Cue {
     }
     // One determiner: "dans la Bekaa", "in the Donbas".
     if let Some(q) = p {
-        if lx::is_in(&lx::DETERMINERS, &lower(tk.text(q))) {
+        if lx::DETERMINERS.contains_lower(tk.text(q)) {
             p = prev(q);
         }
     }
@@ -575,7 +580,8 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
     for k in start..end {
         // Only "capitale" and "capital" open a description (no other
         // character lower-cases to "c"): most tokens are skipped unlowered.
-        if !tk.text(k).starts_with(['c', 'C']) {
+        let at = tk.doc.tokens[k].nstart;
+        if !matches!(tk.doc.norm.text.as_bytes().get(at), Some(b'c' | b'C')) {
             continue;
         }
         let w = lower(tk.text(k));
@@ -629,7 +635,7 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
                 let nw = lower(tk.text(n));
                 if matches!(&*nw, "de" | "du" | "d'" | "of") {
                     let mut c = n + 1;
-                    if c < end && lx::is_in(&lx::DETERMINERS, &lower(tk.text(c))) {
+                    if c < end && lx::DETERMINERS.contains_lower(tk.text(c)) {
                         c += 1;
                     }
                     if let Some((j, cc)) = country_at(g, tk, c, end, nw == "du") {
@@ -643,7 +649,7 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
         if countries.is_empty() && !fr && k > start {
             let p = k - 1;
             let pt = tk.text(p);
-            if lx::is_in(&lx::CAPITAL_QUALIFIERS, &lower(pt)) {
+            if lx::CAPITAL_QUALIFIERS.contains_lower(pt) {
                 continue;
             }
             if let Some(v) = g.demonyms.get(pt) {
@@ -920,7 +926,7 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
             && is_capitalised(n)
             && !is_all_caps(text)
             && !lx::is_in(&lx::CAP_AFTER_OK, n)
-            && !lx::is_stop(&lower(n))
+            && !lx::is_stop_lower(n)
         {
             return false;
         }
@@ -932,8 +938,8 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
             && is_capitalised(pt)
             && !is_all_caps(pt)
             && !lx::is_in(&lx::CAP_BEFORE_OK, pt)
-            && !lx::is_stop(&lower(pt))
-            && !lx::is_in(&lx::LOC_STRONG, &lower(pt))
+            && !lx::is_stop_lower(pt)
+            && !lx::LOC_STRONG.contains_lower(pt)
             && !g.demonyms.contains_key(pt)
         {
             return false;
@@ -1216,8 +1222,10 @@ fn context(g: &Gazetteer, doc: &Document, spans: &mut [Span], hints: &[&str]) ->
         if t.len() < 3 && t.is_ascii() {
             continue;
         }
-        let v = g.demonyms.get(t).or_else(|| {
-            if is_capitalised(t) {
+        // Most words begin like no demonym: answered without hashing.
+        let exact = g.demonym_pairs.may_contain(t).then(|| g.demonyms.get(t)).flatten();
+        let v = exact.or_else(|| {
+            if is_capitalised(t) && (!t.is_ascii() || g.demonym_pairs.may_contain_ascii_lower(t)) {
                 g.demonyms.get(&*lower(t))
             } else {
                 None

@@ -738,8 +738,12 @@ pub(crate) static CAPITAL_QUALIFIERS: WordSet = WordSet::new(&[
 /// cost. Short lists stay linear (a hash costs more than a few compares).
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    /// Longest word, in bytes: longer tokens are answered without hashing.
+    /// Shortest and longest word, in bytes, and the first bytes of the
+    /// words (a bit per byte value): most tokens are answered by these,
+    /// without hashing.
+    min_len: usize,
     max_len: usize,
+    first: [u64; 4],
     set: OnceLock<FxSet<&'static str>>,
 }
 
@@ -748,17 +752,27 @@ const LINEAR_MAX: usize = 8;
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> WordSet {
-        let mut max_len = 0;
+        let (mut min_len, mut max_len) = (usize::MAX, 0);
+        let mut first = [0u64; 4];
         let mut i = 0;
         while i < words.len() {
-            if words[i].len() > max_len {
-                max_len = words[i].len();
+            let w = words[i].as_bytes();
+            if w.len() > max_len {
+                max_len = w.len();
+            }
+            if w.len() < min_len {
+                min_len = w.len();
+            }
+            if let Some(&b) = w.first() {
+                first[(b >> 6) as usize] |= 1 << (b & 63);
             }
             i += 1;
         }
         WordSet {
             words,
+            min_len,
             max_len,
+            first,
             set: OnceLock::new(),
         }
     }
@@ -766,7 +780,14 @@ impl WordSet {
     /// Whether `w` is one of the words (compared as is: callers lowercase
     /// first where the list is lowercase).
     pub(crate) fn contains(&self, w: &str) -> bool {
-        if w.len() > self.max_len {
+        if w.len() > self.max_len || w.len() < self.min_len {
+            return false;
+        }
+        // No word is empty here (min_len is at least 1 once a word is).
+        let Some(&b) = w.as_bytes().first() else {
+            return self.words.contains(&w);
+        };
+        if self.first[(b >> 6) as usize] & (1 << (b & 63)) == 0 {
             return false;
         }
         if self.words.len() <= LINEAR_MAX {
@@ -775,6 +796,26 @@ impl WordSet {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(w)
+    }
+
+    /// Whether the lower case of `w` is one of the words: the same as
+    /// `contains(&lower(w))`, but an ASCII token (lowercasing keeps its
+    /// length, and its first byte lowercases alone) is mostly answered from
+    /// its length and first byte, without lowercasing it.
+    pub(crate) fn contains_lower(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return self.contains(&lower(w));
+        }
+        if w.len() > self.max_len || w.len() < self.min_len {
+            return false;
+        }
+        if let Some(&b) = w.as_bytes().first() {
+            let b = b.to_ascii_lowercase();
+            if self.first[(b >> 6) as usize] & (1 << (b & 63)) == 0 {
+                return false;
+            }
+        }
+        self.contains(&lower(w))
     }
 
     /// The words, in their written order.
@@ -796,7 +837,15 @@ pub(crate) fn lower(s: &str) -> Cow<'_, str> {
         } else {
             Cow::Borrowed(s)
         }
-    } else if s.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+    } else if s.chars().all(|c| {
+        // ASCII and the Latin-1 lower half (ß, à to ÿ, and ÷) first: the
+        // accents of French words, without a Unicode table look-up.
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            ('\u{df}'..='\u{ff}').contains(&c) || c.is_lowercase() || !c.is_alphabetic()
+        }
+    }) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.to_lowercase())
@@ -808,10 +857,19 @@ pub(crate) fn is_in(list: &WordSet, w: &str) -> bool {
     list.contains(w)
 }
 
+/// The days of the week (`vigie_text::words`), as word sets.
+static FR_WEEKDAYS: WordSet = WordSet::new(vigie_text::words::FR_WEEKDAYS);
+static EN_WEEKDAYS: WordSet = WordSet::new(vigie_text::words::EN_WEEKDAYS);
+
 /// Whether lower-case `w` is a [`STOP`] word or a day of the week
 /// (`vigie_text::words`): never a place on its own.
 pub(crate) fn is_stop(w: &str) -> bool {
-    is_in(&STOP, w) || vigie_text::words::is_weekday(w)
+    STOP.contains(w) || FR_WEEKDAYS.contains(w) || EN_WEEKDAYS.contains(w)
+}
+
+/// [`is_stop`] of the lower case of `w` (see [`WordSet::contains_lower`]).
+pub(crate) fn is_stop_lower(w: &str) -> bool {
+    STOP.contains_lower(w) || FR_WEEKDAYS.contains_lower(w) || EN_WEEKDAYS.contains_lower(w)
 }
 
 #[cfg(test)]
@@ -846,5 +904,11 @@ mod tests {
             assert!(!set.contains(""));
         }
         assert!(is_stop("lundi") && is_stop("il") && !is_stop("kyiv"));
+        for w in ["Lundi", "IL", "Kyiv", "À", "Après", "APRÈS", "Où", "THE", "x", ""] {
+            assert_eq!(is_stop_lower(w), is_stop(&lower(w)), "{w}");
+            for set in [&LOC_STRONG, &CLAUSE_OPENERS, &NEAR_NOUNS] {
+                assert_eq!(set.contains_lower(w), set.contains(&lower(w)), "{w}");
+            }
+        }
     }
 }
