@@ -708,7 +708,9 @@ mod tests {
         // The pair filters let every indexed form through.
         assert!(g.demonyms.keys().all(|d| g.demonym_pairs.may_contain(d)));
         assert!(g.lower_firsts.iter().all(|w| g.lower_first_pairs.may_contain(w)));
-        assert!(g.demonym_pairs.may_contain_ascii_lower("UKRAINIAN") || !g.demonyms.contains_key("ukrainian"));
+        assert!(
+            g.demonym_pairs.may_contain_ascii_lower("UKRAINIAN") || !g.demonyms.contains_key("ukrainian")
+        );
         assert!(!g.demonym_pairs.may_contain("qx"));
         assert!(g.blocked.contains("Hamas") || g.blocked.contains("Hezbollah"));
     }

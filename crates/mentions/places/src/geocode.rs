@@ -844,13 +844,11 @@ fn scan(g: &Gazetteer, doc: &Document) -> Vec<Span> {
             // are places.
             let after = lx::is_in(&lx::SPEECH_VERBS, &n1)
                 || matches!(&*n1, "n'" | "ne" | "s'" | "se")
-                || (lx::is_in(&lx::AUXILIARIES, &n1)
-                    && !matches!(&*n2, "été" | "been" | "being" | "connu"));
+                || (lx::is_in(&lx::AUXILIARIES, &n1) && !matches!(&*n2, "été" | "been" | "being" | "connu"));
             let before = lx::is_in(&lx::SPEECH_VERBS, &p1)
                 || lx::is_in(&lx::SPEECH_PARTICIPLES, &p1)
                 || lx::is_in(&lx::ACTOR_BEFORE, &p1)
-                || (matches!(&*p1, "et" | "and")
-                    && prev_metonymy_end == Some(sp.first.saturating_sub(1)));
+                || (matches!(&*p1, "et" | "and") && prev_metonymy_end == Some(sp.first.saturating_sub(1)));
             if (sp.cue.loc == 0 || lx::is_in(&lx::ACTOR_BEFORE, &p1)) && (after || before) {
                 sp.metonymy = true;
                 prev_metonymy_end = Some(sp.last + 1);
@@ -1223,7 +1221,11 @@ fn context(g: &Gazetteer, doc: &Document, spans: &mut [Span], hints: &[&str]) ->
             continue;
         }
         // Most words begin like no demonym: answered without hashing.
-        let exact = g.demonym_pairs.may_contain(t).then(|| g.demonyms.get(t)).flatten();
+        let exact = g
+            .demonym_pairs
+            .may_contain(t)
+            .then(|| g.demonyms.get(t))
+            .flatten();
         let v = exact.or_else(|| {
             if is_capitalised(t) && (!t.is_ascii() || g.demonym_pairs.may_contain_ascii_lower(t)) {
                 g.demonyms.get(&*lower(t))

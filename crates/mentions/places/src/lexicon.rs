@@ -524,7 +524,8 @@ pub(crate) fn type_noun_after(w: &str) -> Option<TypeHint> {
 }
 
 /// Determiners skipped between a cue and a name ("dans la région", "in the").
-pub(crate) static DETERMINERS: WordSet = WordSet::new(&["le", "la", "les", "l'", "the", "un", "une", "a", "an"]);
+pub(crate) static DETERMINERS: WordSet =
+    WordSet::new(&["le", "la", "les", "l'", "the", "un", "une", "a", "an"]);
 
 /// Verbs of speech and stance around a capital name that make it a
 /// metonymy for a government ("Moscou dénonce", "Washington warned
@@ -738,12 +739,13 @@ pub(crate) static CAPITAL_QUALIFIERS: WordSet = WordSet::new(&[
 /// cost. Short lists stay linear (a hash costs more than a few compares).
 pub(crate) struct WordSet {
     words: &'static [&'static str],
-    /// Shortest and longest word, in bytes, and the first bytes of the
-    /// words (a bit per byte value): most tokens are answered by these,
-    /// without hashing.
-    min_len: usize,
+    /// Longest word, in bytes.
     max_len: usize,
-    first: [u64; 4],
+    /// For each length (lengths from 15 bytes up share the last row), the
+    /// first bytes (bits 0 to 255) and the last bytes (bits 256 to 511) of
+    /// the words of that length: most tokens are answered by these, without
+    /// hashing.
+    ends: [[u64; 8]; 16],
     set: OnceLock<FxSet<&'static str>>,
 }
 
@@ -752,42 +754,55 @@ const LINEAR_MAX: usize = 8;
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> WordSet {
-        let (mut min_len, mut max_len) = (usize::MAX, 0);
-        let mut first = [0u64; 4];
+        let mut max_len = 0;
+        let mut ends = [[0u64; 8]; 16];
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
             if w.len() > max_len {
                 max_len = w.len();
             }
-            if w.len() < min_len {
-                min_len = w.len();
-            }
-            if let Some(&b) = w.first() {
-                first[(b >> 6) as usize] |= 1 << (b & 63);
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+                let row = &mut ends[Self::row(w.len())];
+                row[(f >> 6) as usize] |= 1 << (f & 63);
+                row[4 + (l >> 6) as usize] |= 1 << (l & 63);
             }
             i += 1;
         }
         WordSet {
             words,
-            min_len,
             max_len,
-            first,
+            ends,
             set: OnceLock::new(),
         }
+    }
+
+    const fn row(len: usize) -> usize {
+        if len < 15 {
+            len
+        } else {
+            15
+        }
+    }
+
+    /// Whether some word has this length and these first and last bytes.
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let row = &self.ends[Self::row(len)];
+        row[(first >> 6) as usize] & (1 << (first & 63)) != 0
+            && row[4 + (last >> 6) as usize] & (1 << (last & 63)) != 0
     }
 
     /// Whether `w` is one of the words (compared as is: callers lowercase
     /// first where the list is lowercase).
     pub(crate) fn contains(&self, w: &str) -> bool {
-        if w.len() > self.max_len || w.len() < self.min_len {
+        if w.len() > self.max_len {
             return false;
         }
-        // No word is empty here (min_len is at least 1 once a word is).
-        let Some(&b) = w.as_bytes().first() else {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
             return self.words.contains(&w);
         };
-        if self.first[(b >> 6) as usize] & (1 << (b & 63)) == 0 {
+        if !self.may_hold(b.len(), f, l) {
             return false;
         }
         if self.words.len() <= LINEAR_MAX {
@@ -800,18 +815,17 @@ impl WordSet {
 
     /// Whether the lower case of `w` is one of the words: the same as
     /// `contains(&lower(w))`, but an ASCII token (lowercasing keeps its
-    /// length, and its first byte lowercases alone) is mostly answered from
-    /// its length and first byte, without lowercasing it.
+    /// length, and each byte lowercases alone) is mostly answered from its
+    /// length and end bytes, without lowercasing it.
     pub(crate) fn contains_lower(&self, w: &str) -> bool {
         if !w.is_ascii() {
             return self.contains(&lower(w));
         }
-        if w.len() > self.max_len || w.len() < self.min_len {
-            return false;
-        }
-        if let Some(&b) = w.as_bytes().first() {
-            let b = b.to_ascii_lowercase();
-            if self.first[(b >> 6) as usize] & (1 << (b & 63)) == 0 {
+        let b = w.as_bytes();
+        if let (Some(f), Some(l)) = (b.first(), b.last()) {
+            if b.len() > self.max_len
+                || !self.may_hold(b.len(), f.to_ascii_lowercase(), l.to_ascii_lowercase())
+            {
                 return false;
             }
         }
@@ -896,7 +910,14 @@ mod tests {
 
     #[test]
     fn word_sets_answer_like_their_lists() {
-        for set in [&STOP, &LOC_STRONG, &DETERMINERS, &SPEECH_VERBS, &CLAUSE_OPENERS, &CAP_AFTER_OK] {
+        for set in [
+            &STOP,
+            &LOC_STRONG,
+            &DETERMINERS,
+            &SPEECH_VERBS,
+            &CLAUSE_OPENERS,
+            &CAP_AFTER_OK,
+        ] {
             for w in set.words() {
                 assert!(set.contains(w), "{w}");
             }
