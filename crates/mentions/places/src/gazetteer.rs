@@ -78,6 +78,57 @@ pub(crate) type FxBuild = BuildHasherDefault<Fx>;
 pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
 
+/// A filter on the first two bytes of a set of names (a bit for each pair of
+/// byte values, 8 KB): a name whose pair is unmarked is not in the set, so
+/// that most words of a text are answered without hashing them.
+#[derive(Default)]
+pub(crate) struct PairFilter {
+    bits: Vec<u64>,
+}
+
+impl PairFilter {
+    fn key(s: &[u8]) -> usize {
+        match s {
+            [] => 0,
+            [a] => usize::from(*a) << 8,
+            [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+        }
+    }
+
+    fn insert(&mut self, name: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << 16) / 64];
+        }
+        let k = Self::key(name.as_bytes());
+        self.bits[k >> 6] |= 1 << (k & 63);
+    }
+
+    fn has_key(&self, k: usize) -> bool {
+        self.bits.get(k >> 6).is_some_and(|w| w & (1 << (k & 63)) != 0)
+    }
+
+    /// Whether `s` may be in the set (false: it is not).
+    pub(crate) fn may_contain(&self, s: &str) -> bool {
+        self.has_key(Self::key(s.as_bytes()))
+    }
+
+    /// Whether the lower case of the ASCII word `s` may be in the set: its
+    /// first two bytes lowercase alone.
+    pub(crate) fn may_contain_ascii_lower(&self, s: &str) -> bool {
+        let b = s.as_bytes();
+        let pair = [
+            b.first().map(u8::to_ascii_lowercase),
+            b.get(1).map(u8::to_ascii_lowercase),
+        ];
+        let k = match pair {
+            [None, _] => 0,
+            [Some(a), None] => usize::from(a) << 8,
+            [Some(a), Some(c)] => usize::from(a) << 8 | usize::from(c),
+        };
+        self.has_key(k)
+    }
+}
+
 /// Feature class of a row (the data's classes, finer than the model's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Feat {
@@ -180,6 +231,8 @@ pub(crate) struct Gazetteer {
     /// First words of names that start with a lowercase letter ("région",
     /// "bande", "al-Anbar"): only tokens in this set may start such a match.
     pub lower_firsts: FxSet<&'static str>,
+    /// The first two bytes of `lower_firsts`.
+    pub lower_first_pairs: PairFilter,
     /// Longest indexed name, in bytes.
     pub max_name_len: usize,
     /// Capital city row of each country (ISO alpha-3).
@@ -187,6 +240,8 @@ pub(crate) struct Gazetteer {
     /// Demonym forms (French adjectives in lowercase, English capitalised) to
     /// the countries they point to ("congolais" points to COD and COG).
     pub demonyms: FxMap<&'static str, Vec<[u8; 3]>>,
+    /// The first two bytes of the demonym forms.
+    pub demonym_pairs: PairFilter,
     /// Capital names as used for metonymy ("Moscou a dit").
     pub capital_forms: FxSet<&'static str>,
     /// Place names that are also common words or first names.
@@ -256,9 +311,11 @@ impl Gazetteer {
             names: 0,
             links: Vec::with_capacity(345_000),
             lower_firsts: FxSet::default(),
+            lower_first_pairs: PairFilter::default(),
             max_name_len: 0,
             capitals: FxMap::default(),
             demonyms: FxMap::default(),
+            demonym_pairs: PairFilter::default(),
             capital_forms: FxSet::default(),
             common: FxSet::default(),
             blocked: FxSet::default(),
@@ -432,6 +489,7 @@ impl Gazetteer {
                 .find(|&(i, c)| c == ' ' || (c == '\'' && i > 0))
                 .map_or(name.len(), |(i, c)| if c == '\'' { i + 1 } else { i });
             self.lower_firsts.insert(&name[..end]);
+            self.lower_first_pairs.insert(&name[..end]);
         }
         if name.len() < 2 {
             return;
@@ -494,6 +552,7 @@ impl Gazetteer {
                         if form.len() < 3 || form.contains(' ') || form == "-" {
                             continue;
                         }
+                        self.demonym_pairs.insert(form);
                         let v = self.demonyms.entry(form).or_default();
                         if !v.contains(&cc) {
                             v.push(cc);
@@ -646,6 +705,13 @@ mod tests {
         assert!(!g.probe("Khark").1);
         assert!(g.capitals.contains_key(b"AUT"));
         assert!(g.demonyms.contains_key("autrichienne"));
+        // The pair filters let every indexed form through.
+        assert!(g.demonyms.keys().all(|d| g.demonym_pairs.may_contain(d)));
+        assert!(g.lower_firsts.iter().all(|w| g.lower_first_pairs.may_contain(w)));
+        assert!(
+            g.demonym_pairs.may_contain_ascii_lower("UKRAINIAN") || !g.demonyms.contains_key("ukrainian")
+        );
+        assert!(!g.demonym_pairs.may_contain("qx"));
         assert!(g.blocked.contains("Hamas") || g.blocked.contains("Hezbollah"));
     }
 }

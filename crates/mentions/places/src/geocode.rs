@@ -169,31 +169,44 @@ fn is_all_caps(w: &str) -> bool {
     letters >= 2
 }
 
-/// "SAINT-DENIS" → "Saint-Denis": each run of letters capitalised.
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut at_start = true;
+/// "SAINT-DENIS" → "Saint-Denis": each run of letters capitalised. Appends
+/// to `out`; `at_start` says whether a run of letters starts here, and is
+/// left as it stands after `s`, so that a text can be cased piece by piece.
+fn title_case_into(out: &mut String, s: &str, at_start: &mut bool) {
     for c in s.chars() {
         if c.is_alphabetic() {
-            if at_start {
+            if *at_start {
                 out.push(c);
             } else {
                 out.extend(c.to_lowercase());
             }
-            at_start = false;
+            *at_start = false;
         } else {
             out.push(c);
-            at_start = true;
+            *at_start = true;
         }
     }
+}
+
+#[cfg(test)]
+fn title_case(s: &str) -> String {
+    let mut out = String::new();
+    title_case_into(&mut out, s, &mut true);
     out
 }
 
 fn lower_first(s: &str) -> String {
+    let mut out = String::new();
+    lower_first_into(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out` with its first character in lower case.
+fn lower_first_into(out: &mut String, s: &str) {
     let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+    if let Some(f) = c.next() {
+        out.extend(f.to_lowercase());
+        out.push_str(c.as_str());
     }
 }
 
@@ -260,18 +273,25 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
     let text = &tk.doc.norm.text;
     let mut matches: Vec<Match> = Vec::new();
     let mut first_word_seen = false;
+    // The lowercase-initial, title-case and after-article forms of the span
+    // being lengthened (see `alive` below). Each form is a left-to-right
+    // transform of the span, so each grows by the text added to the span:
+    // no new string per form and per length, and the buffers serve the
+    // whole sentence.
+    let mut forms = [String::new(), String::new(), String::new()];
     for i in start..end {
         if !tk.is_word(i) {
             continue;
         }
         let ti = tk.text(i);
-        let initial = !first_word_seen || i == start || matches!(tk.text(i - 1), ":" | "\"" | "-" | "—");
+        let first_word = !first_word_seen;
         first_word_seen = true;
         let upper = is_capitalised(ti);
-        let lower_ok = !upper && g.lower_firsts.contains(ti);
+        let lower_ok = !upper && g.lower_first_pairs.may_contain(ti) && g.lower_firsts.contains(ti);
         if !(upper || lower_ok) {
             continue;
         }
+        let initial = first_word || i == start || matches!(tk.text(i - 1), ":" | "\"" | "-" | "—");
         let caps = is_all_caps(ti) && ti.chars().filter(|c| c.is_alphabetic()).count() >= 4;
         let initial_lower_ok = upper && initial && g.lower_firsts.contains(lower_first(ti).as_str());
         // No other character lower-cases to these ASCII letters: comparing
@@ -296,6 +316,13 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             caps,
             upper && article.is_some(),
         ];
+        for f in &mut forms {
+            f.clear();
+        }
+        forms[2].push_str(article.unwrap_or_default());
+        // End of the span text already in `forms`, and the title-case state.
+        let mut done = nstart;
+        let mut title_start = true;
         for j in i..end.min(i + MAX_NAME_TOKENS) {
             if !alive.contains(&true) {
                 break;
@@ -307,9 +334,23 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             if tj.kind == TokenKind::Punct {
                 continue;
             }
-            let Some(span) = text.get(nstart..tj.nend) else {
+            let (Some(span), Some(added)) = (text.get(nstart..tj.nend), text.get(done..tj.nend)) else {
                 continue;
             };
+            done = tj.nend;
+            if alive[1] {
+                if forms[0].is_empty() {
+                    lower_first_into(&mut forms[0], added);
+                } else {
+                    forms[0].push_str(added);
+                }
+            }
+            if alive[2] {
+                title_case_into(&mut forms[1], added, &mut title_start);
+            }
+            if alive[3] {
+                forms[2].push_str(added);
+            }
             // The first form that is a name wins; every live form is probed,
             // to know whether it can go on.
             let mut found: Option<(String, Vec<(u32, NameKind)>)> = None;
@@ -317,18 +358,13 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
                 if !*live {
                     continue;
                 }
-                let v = match form {
-                    0 => Cow::Borrowed(span),
-                    1 => Cow::Owned(lower_first(span)),
-                    2 => Cow::Owned(title_case(span)),
-                    _ => Cow::Owned(format!("{}{span}", article.unwrap_or_default())),
-                };
-                let (cands, prefix) = g.probe(&v);
+                let v = if form == 0 { span } else { forms[form - 1].as_str() };
+                let (cands, prefix) = g.probe(v);
                 *live = prefix;
                 if found.is_none() {
                     let c: Vec<_> = cands.collect();
                     if !c.is_empty() {
-                        found = Some((v.into_owned(), c));
+                        found = Some((v.to_string(), c));
                     }
                 }
             }
@@ -413,6 +449,10 @@ fn is_initial(tk: &Toks, start: usize, i: usize) -> bool {
 
 /// A type noun inside a matched name: "région de Donetsk", "Kursk region".
 fn name_type(key: &str) -> Option<TypeHint> {
+    // Most names are one capitalised word: nothing to find in them.
+    if !key.contains(' ') && !key.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
     let first = key.split([' ', '\'']).next().unwrap_or("");
     if first.chars().next().is_some_and(char::is_lowercase) {
         if let Some(t) = lx::type_noun(first) {
@@ -444,26 +484,26 @@ fn cue_before(g: &Gazetteer, tk: &Toks, start: usize, sp: &Span) -> Cue {
     // English compass adjective: "in northern Syria".
     if let Some(q) = p {
         let w = lower(tk.text(q));
-        if lx::is_in(lx::COMPASS_ADJ, &w) {
+        if lx::is_in(&lx::COMPASS_ADJ, &w) {
             cue.loc = 2;
-            cue.words = w;
+            cue.words = w.into_owned();
             p = prev(q);
         }
     }
     // One determiner: "dans la Bekaa", "in the Donbas".
     if let Some(q) = p {
-        if lx::is_in(lx::DETERMINERS, &lower(tk.text(q))) {
+        if lx::DETERMINERS.contains_lower(tk.text(q)) {
             p = prev(q);
         }
     }
     let Some(q) = p else { return cue };
     let w = lower(tk.text(q));
-    if lx::is_in(lx::LOC_STRONG, &w) {
+    if lx::is_in(&lx::LOC_STRONG, &w) {
         cue.loc = 2;
         cue.words = join(&w, &cue.words);
         return cue;
     }
-    if matches!(w.as_str(), "de" | "d'" | "du" | "des" | "of") {
+    if matches!(&*w, "de" | "d'" | "du" | "des" | "of") {
         // Look back for a proximity/compass noun or a type noun, over at most
         // three adjectives or demonyms: "près de", "au nord de", "la ville
         // portuaire de", "the northeastern Ukrainian city of".
@@ -472,7 +512,7 @@ fn cue_before(g: &Gazetteer, tk: &Toks, start: usize, sp: &Span) -> Cue {
         while let Some(k) = r {
             let raw = tk.text(k);
             let lw = lower(raw);
-            if lx::is_in(lx::NEAR_NOUNS, &lw) {
+            if lx::is_in(&lx::NEAR_NOUNS, &lw) {
                 cue.loc = 2;
                 cue.words = format!("{lw} {w}");
                 return cue;
@@ -507,10 +547,10 @@ fn cue_before(g: &Gazetteer, tk: &Toks, start: usize, sp: &Span) -> Cue {
         }
         cue.country = None;
         cue.loc = 1;
-        cue.words = w;
+        cue.words = w.into_owned();
         return cue;
     }
-    if lx::is_in(lx::LOC_WEAK, &w) {
+    if lx::is_in(&lx::LOC_WEAK, &w) {
         cue.loc = cue.loc.max(1);
         cue.words = join(&w, &cue.words);
         return cue;
@@ -518,9 +558,9 @@ fn cue_before(g: &Gazetteer, tk: &Toks, start: usize, sp: &Span) -> Cue {
     // Apposition: "la capitale Kiev", "the town Bucha".
     if let Some(t @ TypeHint::Settlement) = lx::type_noun(&w) {
         cue.typ = Some(t);
-        cue.typ_word = w.clone();
+        cue.typ_word = w.to_string();
         cue.loc = 2;
-        cue.words = w;
+        cue.words = w.into_owned();
     }
     cue
 }
@@ -540,7 +580,8 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
     for k in start..end {
         // Only "capitale" and "capital" open a description (no other
         // character lower-cases to "c"): most tokens are skipped unlowered.
-        if !tk.text(k).starts_with(['c', 'C']) {
+        let at = tk.doc.tokens[k].nstart;
+        if !matches!(tk.doc.norm.text.as_bytes().get(at), Some(b'c' | b'C')) {
             continue;
         }
         let w = lower(tk.text(k));
@@ -553,7 +594,7 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
         let (mut first, mut last) = (k, k);
         if let Some(n) = next(k) {
             let nw = lower(tk.text(n));
-            if lx::is_in(lx::CAPITAL_QUALIFIERS, &nw) {
+            if lx::is_in(&lx::CAPITAL_QUALIFIERS, &nw) {
                 continue;
             }
             if fr {
@@ -562,7 +603,7 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
                     last = n;
                 }
             } else if matches!(
-                nw.as_str(),
+                &*nw,
                 "markets"
                     | "market"
                     | "flight"
@@ -592,9 +633,9 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
         if countries.is_empty() {
             if let Some(n) = next(k) {
                 let nw = lower(tk.text(n));
-                if matches!(nw.as_str(), "de" | "du" | "d'" | "of") {
+                if matches!(&*nw, "de" | "du" | "d'" | "of") {
                     let mut c = n + 1;
-                    if c < end && lx::is_in(lx::DETERMINERS, &lower(tk.text(c))) {
+                    if c < end && lx::DETERMINERS.contains_lower(tk.text(c)) {
                         c += 1;
                     }
                     if let Some((j, cc)) = country_at(g, tk, c, end, nw == "du") {
@@ -608,7 +649,7 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
         if countries.is_empty() && !fr && k > start {
             let p = k - 1;
             let pt = tk.text(p);
-            if lx::is_in(lx::CAPITAL_QUALIFIERS, &lower(pt)) {
+            if lx::CAPITAL_QUALIFIERS.contains_lower(pt) {
                 continue;
             }
             if let Some(v) = g.demonyms.get(pt) {
@@ -789,28 +830,26 @@ fn scan(g: &Gazetteer, doc: &Document) -> Vec<Span> {
                 if k < end && k >= start {
                     lower(tk.text(k))
                 } else {
-                    String::new()
+                    Cow::Borrowed("")
                 }
             };
             let (n1, n2) = (word(sp.last + 1), word(sp.last + 2));
             let p1 = if sp.first > start {
                 word(sp.first - 1)
             } else {
-                String::new()
+                Cow::Borrowed("")
             };
             // "Moscou a dit", "Moscou a de son côté affirmé", "Kyiv has
             // warned" are governments; "Kyiv has been hit", "Kyiv was hit"
             // are places.
-            let after = lx::is_in(lx::SPEECH_VERBS, &n1)
-                || matches!(n1.as_str(), "n'" | "ne" | "s'" | "se")
-                || (lx::is_in(lx::AUXILIARIES, &n1)
-                    && !matches!(n2.as_str(), "été" | "been" | "being" | "connu"));
-            let before = lx::is_in(lx::SPEECH_VERBS, &p1)
-                || lx::is_in(lx::SPEECH_PARTICIPLES, &p1)
-                || lx::is_in(lx::ACTOR_BEFORE, &p1)
-                || (matches!(p1.as_str(), "et" | "and")
-                    && prev_metonymy_end == Some(sp.first.saturating_sub(1)));
-            if (sp.cue.loc == 0 || lx::is_in(lx::ACTOR_BEFORE, &p1)) && (after || before) {
+            let after = lx::is_in(&lx::SPEECH_VERBS, &n1)
+                || matches!(&*n1, "n'" | "ne" | "s'" | "se")
+                || (lx::is_in(&lx::AUXILIARIES, &n1) && !matches!(&*n2, "été" | "been" | "being" | "connu"));
+            let before = lx::is_in(&lx::SPEECH_VERBS, &p1)
+                || lx::is_in(&lx::SPEECH_PARTICIPLES, &p1)
+                || lx::is_in(&lx::ACTOR_BEFORE, &p1)
+                || (matches!(&*p1, "et" | "and") && prev_metonymy_end == Some(sp.first.saturating_sub(1)));
+            if (sp.cue.loc == 0 || lx::is_in(&lx::ACTOR_BEFORE, &p1)) && (after || before) {
                 sp.metonymy = true;
                 prev_metonymy_end = Some(sp.last + 1);
             }
@@ -854,7 +893,8 @@ fn add_named_region(g: &Gazetteer, sp: &mut Span) {
 /// Filters that keep ordinary words and parts of longer proper names out.
 fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span) -> bool {
     let text = tk.doc.norm.text.get(sp.nstart..sp.nend).unwrap_or("");
-    if g.blocked.contains(text) || g.blocked.contains(sp.key.as_str()) {
+    let key_differs = sp.key != text;
+    if g.blocked.contains(text) || (key_differs && g.blocked.contains(sp.key.as_str())) {
         return false;
     }
     let single = sp.first == sp.last;
@@ -868,11 +908,11 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
             return false;
         }
         // Demonyms are not places ("Georgian" is also a Georgian town).
-        if g.demonyms.contains_key(text) || g.demonyms.contains_key(lw.as_str()) {
+        if g.demonyms.contains_key(text) || g.demonyms.contains_key(&*lw) {
             return false;
         }
     }
-    sp.common = g.common.contains(sp.key.as_str()) || g.common.contains(text);
+    sp.common = g.common.contains(text) || (key_differs && g.common.contains(sp.key.as_str()));
     if is_all_caps(text) {
         sp.initial = true;
     }
@@ -883,8 +923,8 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
         if tk.is_word(sp.last + 1)
             && is_capitalised(n)
             && !is_all_caps(text)
-            && !lx::is_in(lx::CAP_AFTER_OK, n)
-            && !lx::is_stop(&lower(n))
+            && !lx::is_in(&lx::CAP_AFTER_OK, n)
+            && !lx::is_stop_lower(n)
         {
             return false;
         }
@@ -895,9 +935,9 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
         if tk.is_word(p)
             && is_capitalised(pt)
             && !is_all_caps(pt)
-            && !lx::is_in(lx::CAP_BEFORE_OK, pt)
-            && !lx::is_stop(&lower(pt))
-            && !lx::is_in(lx::LOC_STRONG, &lower(pt))
+            && !lx::is_in(&lx::CAP_BEFORE_OK, pt)
+            && !lx::is_stop_lower(pt)
+            && !lx::LOC_STRONG.contains_lower(pt)
             && !g.demonyms.contains_key(pt)
         {
             return false;
@@ -918,6 +958,7 @@ fn score(
     c: &Cand,
     ctx: Option<&Ctx>,
     city_same_country: bool,
+    one_country: bool,
     mut why: Option<&mut Vec<Evidence>>,
 ) -> f32 {
     let row = &g.rows[c.row as usize];
@@ -935,36 +976,38 @@ fn score(
             s += 0.7;
         }
     }
-    let mut note = |e: Evidence| {
+    // The evidence is built only when asked for (most scorings are not
+    // explained): no string is copied otherwise.
+    let mut note = |e: &dyn Fn() -> Evidence| {
         if let Some(w) = why.as_deref_mut() {
-            w.push(e);
+            w.push(e());
         }
     };
     if sp.description {
         s += 3.0;
-        note(Evidence::Description);
+        note(&|| Evidence::Description);
     }
     let area = row.feat.is_area();
     match sp.cue.loc {
         2 => {
             s += 2.0;
-            note(Evidence::Cue(sp.cue.words.clone()));
+            note(&|| Evidence::Cue(sp.cue.words.clone()));
         }
         1 => {
             s += if row.feat == Feat::Country { 0.5 } else { 1.0 };
-            note(Evidence::Cue(sp.cue.words.clone()));
+            note(&|| Evidence::Cue(sp.cue.words.clone()));
         }
         _ => {}
     }
     if sp.dateline {
         s += 2.5;
-        note(Evidence::Dateline);
+        note(&|| Evidence::Dateline);
     }
     match sp.cue.typ {
         Some(TypeHint::Settlement) => {
             if row.feat.is_settlement() {
                 s += 2.0;
-                note(Evidence::Type(sp.cue.typ_word.clone()));
+                note(&|| Evidence::Type(sp.cue.typ_word.clone()));
             } else if row.feat == Feat::Country {
                 s -= 3.0;
             } else {
@@ -974,7 +1017,7 @@ fn score(
         Some(TypeHint::Area) => {
             if area {
                 s += 2.5;
-                note(Evidence::Type(sp.cue.typ_word.clone()));
+                note(&|| Evidence::Type(sp.cue.typ_word.clone()));
             } else if row.feat.is_settlement() {
                 s -= 1.5;
             }
@@ -989,7 +1032,7 @@ fn score(
     if let Some(cc) = sp.cue.country {
         if row.country == cc {
             s += 2.5;
-            note(Evidence::Demonym(String::from_utf8_lossy(&cc).into_owned()));
+            note(&|| Evidence::Demonym(String::from_utf8_lossy(&cc).into_owned()));
         } else {
             s -= 3.0;
         }
@@ -1008,7 +1051,7 @@ fn score(
     if let Some(ctx) = ctx {
         if ctx.hint.contains(&row.country) {
             s += 2.0;
-            note(Evidence::Hint(row.country_str().to_string()));
+            note(&|| Evidence::Hint(row.country_str().to_string()));
         } else if let Some(&w) = ctx.country.get(&row.country) {
             let w = match sp.own {
                 Some((cc, o)) if cc == row.country => w - o,
@@ -1016,7 +1059,7 @@ fn score(
             };
             if w > 0.01 {
                 s += 2.0 * w.min(1.0);
-                note(Evidence::Context(row.country_str().to_string()));
+                note(&|| Evidence::Context(row.country_str().to_string()));
             }
         }
         if !row.admin1.is_empty()
@@ -1034,17 +1077,12 @@ fn score(
     }
     // One country only (one row, or a city and its own region): no homonym
     // to fear.
-    if !sp.common
-        && sp
-            .cands
-            .iter()
-            .all(|o| g.rows[o.row as usize].country == row.country)
-    {
+    if !sp.common && one_country {
         s += 0.5;
     }
     if c.container {
         s += 1.0;
-        note(Evidence::Container);
+        note(&|| Evidence::Container);
     }
     s
 }
@@ -1057,17 +1095,34 @@ fn city_same_country(g: &Gazetteer, sp: &Span, c: &Cand) -> bool {
     })
 }
 
+/// Whether all candidates of a span are in one country (for [`score`],
+/// whose candidate is one of them).
+fn one_country(g: &Gazetteer, sp: &Span) -> bool {
+    let country = |c: &Cand| g.rows[c.row as usize].country;
+    sp.cands
+        .first()
+        .is_none_or(|f| sp.cands.iter().all(|o| country(o) == country(f)))
+}
+
 fn rescore(g: &Gazetteer, spans: &mut [Span], ctx: Option<&Ctx>) {
+    // Countries of the settlements of a span (for `city_same_country`),
+    // one buffer for all spans.
+    let mut settled: Vec<[u8; 3]> = Vec::new();
     for sp in spans.iter_mut() {
-        let flags: Vec<bool> = sp.cands.iter().map(|c| city_same_country(g, sp, c)).collect();
-        let scores: Vec<f32> = sp
-            .cands
-            .iter()
-            .zip(&flags)
-            .map(|(c, &f)| score(g, sp, c, ctx, f, None))
-            .collect();
-        for (c, s) in sp.cands.iter_mut().zip(scores) {
-            c.score = s;
+        settled.clear();
+        settled.extend(
+            sp.cands
+                .iter()
+                .map(|c| &g.rows[c.row as usize])
+                .filter(|r| r.feat.is_settlement())
+                .map(|r| r.country),
+        );
+        let one = one_country(g, sp);
+        // A score reads no other candidate's score: each is set in place.
+        for i in 0..sp.cands.len() {
+            let c = &sp.cands[i];
+            let same = settled.contains(&g.rows[c.row as usize].country);
+            sp.cands[i].score = score(g, sp, c, ctx, same, one, None);
         }
     }
 }
@@ -1160,9 +1215,20 @@ fn context(g: &Gazetteer, doc: &Document, spans: &mut [Span], hints: &[&str]) ->
             continue;
         }
         let t = tk.text(i);
-        let v = g.demonyms.get(t).or_else(|| {
-            if is_capitalised(t) {
-                g.demonyms.get(lower(t).as_str())
+        // No demonym is shorter than three bytes (see the gazetteer), nor
+        // is the lower case of a short ASCII word.
+        if t.len() < 3 && t.is_ascii() {
+            continue;
+        }
+        // Most words begin like no demonym: answered without hashing.
+        let exact = g
+            .demonym_pairs
+            .may_contain(t)
+            .then(|| g.demonyms.get(t))
+            .flatten();
+        let v = exact.or_else(|| {
+            if is_capitalised(t) && (!t.is_ascii() || g.demonym_pairs.may_contain_ascii_lower(t)) {
+                g.demonyms.get(&*lower(t))
             } else {
                 None
             }
@@ -1215,9 +1281,9 @@ fn gap_word(w: &str) -> bool {
             | "capital"
             | "main"
             | "principale"
-    ) || lx::is_in(lx::DETERMINERS, w)
-        || lx::is_in(lx::NEAR_NOUNS, w)
-        || lx::is_in(lx::COMPASS_ADJ, w)
+    ) || lx::is_in(&lx::DETERMINERS, w)
+        || lx::is_in(&lx::NEAR_NOUNS, w)
+        || lx::is_in(&lx::COMPASS_ADJ, w)
         || lx::type_noun(w).is_some()
 }
 
@@ -1319,7 +1385,7 @@ pub(crate) fn geocode(g: &Gazetteer, doc: &Document, hints: &[&str]) -> Vec<Plac
         }
         let mut why = Vec::new();
         let f = city_same_country(g, sp, b);
-        score(g, sp, b, Some(&ctx), f, Some(&mut why));
+        score(g, sp, b, Some(&ctx), f, one_country(g, sp), Some(&mut why));
         if let Some(o) = b.inside {
             why.push(Evidence::Containment(spans[o].key.clone()));
         }
@@ -1354,4 +1420,28 @@ fn comma_container(sp: &Span, spans: &[Span], b: &Cand) -> bool {
         && spans
             .iter()
             .any(|o| o.sentence == sp.sentence && o.last < sp.first && sp.first - o.last <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_piece_by_piece() {
+        assert_eq!(title_case("SAINT-DENIS"), "Saint-Denis");
+        assert_eq!(title_case("RÉPUBLIQUE DÉMOCRATIQUE"), "République Démocratique");
+        // The scanner cases a span token by token: the same as at once.
+        let whole = "NORD-KIVU (RDC) ÎLE-DE-FRANCE";
+        for (cut, _) in whole.char_indices() {
+            let mut out = String::new();
+            let mut at_start = true;
+            title_case_into(&mut out, &whole[..cut], &mut at_start);
+            title_case_into(&mut out, &whole[cut..], &mut at_start);
+            assert_eq!(out, "Nord-Kivu (Rdc) Île-De-France", "cut at {cut}");
+        }
+        let mut out = String::new();
+        lower_first_into(&mut out, "Émirats");
+        out.push_str(" arabes");
+        assert_eq!(out, "émirats arabes");
+    }
 }

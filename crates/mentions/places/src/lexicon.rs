@@ -4,10 +4,15 @@
 //! All lists are compared against lowercased tokens unless said otherwise.
 //! Hand-written by the Vigie developers; French and English.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use crate::gazetteer::FxSet;
+
 /// Function words and everyday words that are never places on their own,
 /// even capitalised at the start of a sentence, although GeoNames has towns
 /// so named ("Il" in Kenya, "Selon" for Salon-de-Provence, "Of" in Turkey).
-pub(crate) const STOP: &[&str] = &[
+pub(crate) static STOP: WordSet = WordSet::new(&[
     // French
     "a",
     "à",
@@ -334,11 +339,11 @@ pub(crate) const STOP: &[&str] = &[
     "mr",
     "mrs",
     "ms",
-];
+]);
 
 /// Strong locative prepositions directly before a place (determiners
 /// skipped): "à Bakou", "en Ukraine", "in Sudan", "near Kharkiv".
-pub(crate) const LOC_STRONG: &[&str] = &[
+pub(crate) static LOC_STRONG: WordSet = WordSet::new(&[
     "à",
     "au",
     "aux",
@@ -356,18 +361,18 @@ pub(crate) const LOC_STRONG: &[&str] = &[
     "within",
     "nearby",
     "across",
-];
+]);
 
 /// Weak cues: prepositions that introduce places among other things
 /// ("de Kharkiv", "from Sudan", "on Kyiv").
-pub(crate) const LOC_WEAK: &[&str] = &[
+pub(crate) static LOC_WEAK: WordSet = WordSet::new(&[
     "de", "d'", "du", "des", "depuis", "vers", "sur", "pour", "contre", "entre", "jusqu'", "from", "to",
     "into", "towards", "toward", "on", "for", "between", "via", "over", "of", "par",
-];
+]);
 
 /// Nouns that, followed by "de"/"of", make the next name a place: the
 /// proximity and compass words ("près de", "au nord de", "outskirts of").
-pub(crate) const NEAR_NOUNS: &[&str] = &[
+pub(crate) static NEAR_NOUNS: WordSet = WordSet::new(&[
     "près",
     "loin",
     "autour",
@@ -421,11 +426,11 @@ pub(crate) const NEAR_NOUNS: &[&str] = &[
     "miles",
     "kilometres",
     "kilometers",
-];
+]);
 
 /// Compass adjectives directly before a name: "northern Syria", "eastern
 /// Ukraine" (a strong cue).
-pub(crate) const COMPASS_ADJ: &[&str] = &[
+pub(crate) static COMPASS_ADJ: WordSet = WordSet::new(&[
     "northern",
     "southern",
     "eastern",
@@ -440,18 +445,18 @@ pub(crate) const COMPASS_ADJ: &[&str] = &[
     "south-eastern",
     "south-western",
     "occupied",
-];
+]);
 
 /// Capitalised words allowed just before a place name without making it part
 /// of a larger proper name ("Eastern Ukraine", "Northern Gaza").
-pub(crate) const CAP_BEFORE_OK: &[&str] = &[
+pub(crate) static CAP_BEFORE_OK: WordSet = WordSet::new(&[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Greater",
     "Occupied", "Upper", "Lower",
-];
+]);
 
 /// Capitalised words allowed just after a place name ("Kharkiv Governor
 /// Oleh Syniehubov", "Donetsk Oblast").
-pub(crate) const CAP_AFTER_OK: &[&str] = &[
+pub(crate) static CAP_AFTER_OK: WordSet = WordSet::new(&[
     "Governor",
     "Gov",
     "Mayor",
@@ -477,7 +482,7 @@ pub(crate) const CAP_AFTER_OK: &[&str] = &[
     "Or",
     "But",
     "The",
-];
+]);
 
 /// What a type noun says of the name after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -519,12 +524,13 @@ pub(crate) fn type_noun_after(w: &str) -> Option<TypeHint> {
 }
 
 /// Determiners skipped between a cue and a name ("dans la région", "in the").
-pub(crate) const DETERMINERS: &[&str] = &["le", "la", "les", "l'", "the", "un", "une", "a", "an"];
+pub(crate) static DETERMINERS: WordSet =
+    WordSet::new(&["le", "la", "les", "l'", "the", "un", "une", "a", "an"]);
 
 /// Verbs of speech and stance around a capital name that make it a
 /// metonymy for a government ("Moscou dénonce", "Washington warned
 /// Beijing"), not a place.
-pub(crate) const SPEECH_VERBS: &[&str] = &[
+pub(crate) static SPEECH_VERBS: WordSet = WordSet::new(&[
     "dit",
     "affirme",
     "accuse",
@@ -623,17 +629,17 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "recognized",
     "reconnaît",
     "reconnu",
-];
+]);
 
 /// Auxiliaries after a capital name: a metonymy ("Moscou a dénoncé", "Moscou
 /// a de son côté affirmé") unless a passive follows ("Kyiv has been hit").
-pub(crate) const AUXILIARIES: &[&str] = &[
+pub(crate) static AUXILIARIES: WordSet = WordSet::new(&[
     "a", "avait", "aura", "ont", "va", "doit", "peut", "pourrait", "has", "have", "had", "will", "would",
     "should", "could", "may", "might", "also", "aussi",
-];
+]);
 
 /// Past participles of speech verbs ("a dit", "has warned").
-pub(crate) const SPEECH_PARTICIPLES: &[&str] = &[
+pub(crate) static SPEECH_PARTICIPLES: WordSet = WordSet::new(&[
     "dit",
     "annoncé",
     "déclaré",
@@ -679,22 +685,22 @@ pub(crate) const SPEECH_PARTICIPLES: &[&str] = &[
     "repeatedly",
     "already",
     "long",
-];
+]);
 
 /// Words before a capital name that make it an actor: "entre Moscou et
 /// Kiev", "sanctions décidées par Bruxelles", "talks between".
-pub(crate) const ACTOR_BEFORE: &[&str] = &["entre", "between", "par", "by", "avec", "with"];
+pub(crate) static ACTOR_BEFORE: WordSet = WordSet::new(&["entre", "between", "par", "by", "avec", "with"]);
 
 /// Words that open a new clause inside a sentence (for event location).
-pub(crate) const CLAUSE_OPENERS: &[&str] = &[
+pub(crate) static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "que", "qu'", "qui", "où", "dont", "tandis", "lorsque", "quand", "puisque", "mais", "car", "that",
     "which", "where", "while", "whereas", "but", "when", "because", "although", "though", "after", "before",
     "après", "avant", "since", "until", "alors", "pendant",
-];
+]);
 
 /// Qualifiers of "capitale"/"capital" that do not mean the seat of
 /// government ("la capitale économique ivoirienne" is Abidjan).
-pub(crate) const CAPITAL_QUALIFIERS: &[&str] = &[
+pub(crate) static CAPITAL_QUALIFIERS: WordSet = WordSet::new(&[
     "économique",
     "economic",
     "financière",
@@ -725,27 +731,205 @@ pub(crate) const CAPITAL_QUALIFIERS: &[&str] = &[
     "de facto",
     "intellectuelle",
     "touristique",
-];
+]);
 
-/// Lowercases a token for list comparison (cheap for ASCII).
-pub(crate) fn lower(s: &str) -> String {
-    if s.bytes()
-        .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic())
-        && s.is_ascii()
-    {
-        s.to_string()
-    } else {
-        s.to_lowercase()
+/// A fixed word list, compiled on first use into a hash set: the geocoder
+/// asks several lists about every place span and its neighbours, and linear
+/// scans of up to a few hundred words per question were a good part of its
+/// cost. Short lists stay linear (a hash costs more than a few compares).
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    /// Longest word, in bytes.
+    max_len: usize,
+    /// For each length (lengths from 15 bytes up share the last row), the
+    /// first bytes (bits 0 to 255) and the last bytes (bits 256 to 511) of
+    /// the words of that length: most tokens are answered by these, without
+    /// hashing.
+    ends: [[u64; 8]; 16],
+    set: OnceLock<FxSet<&'static str>>,
+}
+
+/// Lists up to this length are scanned rather than hashed.
+const LINEAR_MAX: usize = 8;
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut max_len = 0;
+        let mut ends = [[0u64; 8]; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            if w.len() > max_len {
+                max_len = w.len();
+            }
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+                let row = &mut ends[Self::row(w.len())];
+                row[(f >> 6) as usize] |= 1 << (f & 63);
+                row[4 + (l >> 6) as usize] |= 1 << (l & 63);
+            }
+            i += 1;
+        }
+        WordSet {
+            words,
+            max_len,
+            ends,
+            set: OnceLock::new(),
+        }
+    }
+
+    const fn row(len: usize) -> usize {
+        if len < 15 {
+            len
+        } else {
+            15
+        }
+    }
+
+    /// Whether some word has this length and these first and last bytes.
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let row = &self.ends[Self::row(len)];
+        row[(first >> 6) as usize] & (1 << (first & 63)) != 0
+            && row[4 + (last >> 6) as usize] & (1 << (last & 63)) != 0
+    }
+
+    /// Whether `w` is one of the words (compared as is: callers lowercase
+    /// first where the list is lowercase).
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        if w.len() > self.max_len {
+            return false;
+        }
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return self.words.contains(&w);
+        };
+        if !self.may_hold(b.len(), f, l) {
+            return false;
+        }
+        if self.words.len() <= LINEAR_MAX {
+            return self.words.contains(&w);
+        }
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+
+    /// Whether the lower case of `w` is one of the words: the same as
+    /// `contains(&lower(w))`, but an ASCII token (lowercasing keeps its
+    /// length, and each byte lowercases alone) is mostly answered from its
+    /// length and end bytes, without lowercasing it.
+    pub(crate) fn contains_lower(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return self.contains(&lower(w));
+        }
+        let b = w.as_bytes();
+        if let (Some(f), Some(l)) = (b.first(), b.last()) {
+            if b.len() > self.max_len
+                || !self.may_hold(b.len(), f.to_ascii_lowercase(), l.to_ascii_lowercase())
+            {
+                return false;
+            }
+        }
+        self.contains(&lower(w))
+    }
+
+    /// The words, in their written order.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
     }
 }
 
-/// Whether a lowercased word is in a list.
-pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Lowercases a token for list comparison: borrowed when it is lower case
+/// already (most tokens), so that asking a list allocates nothing. Same
+/// result as `str::to_lowercase`: a lowercase or non-alphabetic character is
+/// its own lower case (checked over all of Unicode in the tests), and the
+/// only context-dependent mapping (final sigma) starts from a capital.
+pub(crate) fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else if s.chars().all(|c| {
+        // ASCII and the Latin-1 lower half (ß, à to ÿ, and ÷) first: the
+        // accents of French words, without a Unicode table look-up.
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            ('\u{df}'..='\u{ff}').contains(&c) || c.is_lowercase() || !c.is_alphabetic()
+        }
+    }) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
+
+/// Whether a word is in a list.
+pub(crate) fn is_in(list: &WordSet, w: &str) -> bool {
+    list.contains(w)
+}
+
+/// The days of the week (`vigie_text::words`), as word sets.
+static FR_WEEKDAYS: WordSet = WordSet::new(vigie_text::words::FR_WEEKDAYS);
+static EN_WEEKDAYS: WordSet = WordSet::new(vigie_text::words::EN_WEEKDAYS);
 
 /// Whether lower-case `w` is a [`STOP`] word or a day of the week
 /// (`vigie_text::words`): never a place on its own.
 pub(crate) fn is_stop(w: &str) -> bool {
-    is_in(STOP, w) || vigie_text::words::is_weekday(w)
+    STOP.contains(w) || FR_WEEKDAYS.contains(w) || EN_WEEKDAYS.contains(w)
+}
+
+/// [`is_stop`] of the lower case of `w` (see [`WordSet::contains_lower`]).
+pub(crate) fn is_stop_lower(w: &str) -> bool {
+    STOP.contains_lower(w) || FR_WEEKDAYS.contains_lower(w) || EN_WEEKDAYS.contains_lower(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        for w in [
+            "Paris", "près", "PRÈS", "Où", "ǅemal", "ΟΔΟΣ", "déjà", "l'", "Mayor's", "ÉTAT", "x", "",
+        ] {
+            assert_eq!(lower(w), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lower("près"), Cow::Borrowed(_)));
+        assert!(matches!(lower("Paris"), Cow::Owned(_)));
+        // A lowercase or non-alphabetic character is its own lower case:
+        // what lets `lower` borrow.
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if c.is_lowercase() || !c.is_alphabetic() {
+                assert!(c.to_lowercase().eq(std::iter::once(c)), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_sets_answer_like_their_lists() {
+        for set in [
+            &STOP,
+            &LOC_STRONG,
+            &DETERMINERS,
+            &SPEECH_VERBS,
+            &CLAUSE_OPENERS,
+            &CAP_AFTER_OK,
+        ] {
+            for w in set.words() {
+                assert!(set.contains(w), "{w}");
+            }
+            assert!(!set.contains("zzzz"));
+            assert!(!set.contains(""));
+        }
+        assert!(is_stop("lundi") && is_stop("il") && !is_stop("kyiv"));
+        for w in ["Lundi", "IL", "Kyiv", "À", "Après", "APRÈS", "Où", "THE", "x", ""] {
+            assert_eq!(is_stop_lower(w), is_stop(&lower(w)), "{w}");
+            for set in [&LOC_STRONG, &CLAUSE_OPENERS, &NEAR_NOUNS] {
+                assert_eq!(set.contains_lower(w), set.contains(&lower(w)), "{w}");
+            }
+        }
+    }
 }

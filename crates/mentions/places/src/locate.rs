@@ -7,7 +7,7 @@ use vigie_model::{Feature, Place};
 use vigie_text::{Document, TokenKind};
 
 use crate::geocode::Evidence;
-use crate::lexicon::{self as lx, lower};
+use crate::lexicon as lx;
 use crate::PlaceMention;
 
 /// How the place of an event was found, from the most to the least direct.
@@ -63,14 +63,8 @@ fn clauses(doc: &Document, s: usize) -> (usize, Vec<usize>) {
         let w = doc.norm.text.get(t.nstart..t.nend).unwrap_or("");
         let boundary = match t.kind {
             TokenKind::Punct => matches!(w, ";" | ":" | "(" | ")" | "—" | "\""),
-            // Most words are in lower case already: no new string for them.
-            TokenKind::Word
-                if w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || (b.is_ascii() && !b.is_ascii_alphabetic())) =>
-            {
-                lx::is_in(lx::CLAUSE_OPENERS, w)
-            }
-            TokenKind::Word => lx::is_in(lx::CLAUSE_OPENERS, &lower(w)),
+            // Most words are in lower case already: `lower` borrows them.
+            TokenKind::Word => lx::CLAUSE_OPENERS.contains_lower(w),
             TokenKind::Number => false,
         };
         if boundary {
@@ -189,8 +183,8 @@ fn locate_with<'p>(
     last: &mut Option<(usize, SentenceClauses)>,
     focus_of: impl FnOnce() -> Option<&'p PlaceMention>,
 ) -> Option<(Place, LocPrecision)> {
-    let in_sentence: Vec<&PlaceMention> = places.iter().filter(|m| m.sentence == sentence).collect();
-    if !in_sentence.is_empty() {
+    let in_sentence = || places.iter().filter(|m| m.sentence == sentence);
+    if in_sentence().next().is_some() {
         if last.as_ref().is_none_or(|(s, _)| *s != sentence) {
             *last = Some((sentence, clauses(doc, sentence)));
         }
@@ -213,20 +207,15 @@ fn locate_with<'p>(
                 m.nstart.saturating_sub(trigger.end)
             }
         };
-        let choose = |set: &[&PlaceMention]| -> Option<Place> {
-            set.iter()
-                .min_by_key(|m| (rank(m.place.feature), distance(m)))
+        // The first of the finest and nearest places.
+        let choose = |set: &mut dyn Iterator<Item = &PlaceMention>| -> Option<Place> {
+            set.min_by_key(|m| (rank(m.place.feature), distance(m)))
                 .map(|m| m.place.clone())
         };
-        let same_clause: Vec<&PlaceMention> = in_sentence
-            .iter()
-            .copied()
-            .filter(|m| clause_of(m.nstart) == tc)
-            .collect();
-        if let Some(p) = choose(&same_clause) {
+        if let Some(p) = choose(&mut in_sentence().filter(|m| clause_of(m.nstart) == tc)) {
             return Some((p, LocPrecision::Clause));
         }
-        if let Some(p) = choose(&in_sentence) {
+        if let Some(p) = choose(&mut in_sentence()) {
             return Some((p, LocPrecision::Sentence));
         }
     }
