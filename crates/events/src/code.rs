@@ -1971,9 +1971,6 @@ fn merge_or_push(events: &mut Vec<Event>, e: Event) {
         n.sort();
         n
     }
-    fn key(x: &Event) -> (PloverType, Vec<&str>, Vec<&str>, Modality) {
-        (x.plover.kind, names(&x.source), names(&x.target), x.modality)
-    }
     // "17 people were killed when gunmen attacked": one act, two triggers.
     let violent = |x: &Event| x.plover.kind == PloverType::Assault;
     if violent(&e) {
@@ -2016,8 +2013,19 @@ fn merge_or_push(events: &mut Vec<Event>, e: Event) {
             return;
         }
     }
-    let k = key(&e);
-    if let Some(prev) = events.iter_mut().find(|p| key(p) == k) {
+    // The same act: same type, modality, and sources and targets by name.
+    let same = {
+        let (source, target) = (names(&e.source), names(&e.target));
+        events.iter().position(|p| {
+            p.plover.kind == e.plover.kind
+                && p.modality == e.modality
+                && p.source.len() == source.len()
+                && p.target.len() == target.len()
+                && names(&p.source) == source
+                && names(&p.target) == target
+        })
+    };
+    if let Some(prev) = same.map(|i| &mut events[i]) {
         if prev.fatalities.is_none() {
             prev.fatalities = e.fatalities;
         }

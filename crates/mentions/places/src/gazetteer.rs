@@ -219,12 +219,76 @@ const NO_LINK: u32 = 0x7fff_ffff;
 /// [`Gazetteer::probe`]).
 const PREFIX: u32 = 0x8000_0000;
 
+/// A blocked Bloom filter of strings: each string sets three bits of one
+/// 64-byte block, so that a query reads one cache line. It never says no to
+/// a string it holds; it says yes to a few in a hundred others. The
+/// gazetteer's name table is tens of megabytes, and a look-up of a word that
+/// is no name there costs a trip to memory; the filter (512 KB) mostly stays
+/// in cache.
+#[derive(Default)]
+struct NameFilter {
+    blocks: Vec<[u64; 8]>,
+}
+
+impl NameFilter {
+    const LOG_BLOCKS: u32 = 13;
+
+    fn new<'s>(keys: impl Iterator<Item = &'s str>) -> NameFilter {
+        let mut f = NameFilter {
+            blocks: vec![[0; 8]; 1 << Self::LOG_BLOCKS],
+        };
+        for k in keys {
+            let (block, bits) = Self::place(k);
+            for b in bits {
+                f.blocks[block][b / 64] |= 1 << (b % 64);
+            }
+        }
+        f
+    }
+
+    /// The block of `s` and its three bits in it.
+    #[inline]
+    fn place(s: &str) -> (usize, [usize; 3]) {
+        let mut h = Fx(0);
+        h.write(s.as_bytes());
+        // Fx leaves the low bits weak: mixed as MurmurHash3 finishes.
+        let mut x = h.finish();
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        let block = (x >> (64 - Self::LOG_BLOCKS)) as usize;
+        (
+            block,
+            [
+                (x & 511) as usize,
+                ((x >> 9) & 511) as usize,
+                ((x >> 18) & 511) as usize,
+            ],
+        )
+    }
+
+    /// Whether `s` may be a key: false for every string not given to
+    /// [`NameFilter::new`] but a few; true for every string given.
+    #[inline]
+    fn may_contain(&self, s: &str) -> bool {
+        if self.blocks.is_empty() {
+            return true;
+        }
+        let (block, bits) = Self::place(s);
+        let b = &self.blocks[block];
+        bits.iter().all(|&i| b[i / 64] & (1 << (i % 64)) != 0)
+    }
+}
+
 /// The loaded gazetteer (see the module documentation).
 pub(crate) struct Gazetteer {
     pub rows: Vec<Row>,
     /// Name (or name prefix) → first link of its candidate list
     /// ([`NO_LINK`] for a prefix only), with the [`PREFIX`] bit.
     heads: FxMap<&'static str, u32>,
+    /// The keys of `heads`, in a filter that most words of a text (no name,
+    /// no beginning of one) fail without touching the big table.
+    head_filter: NameFilter,
     /// Number of distinct names (entries of `heads` with candidates).
     names: usize,
     links: Vec<Link>,
@@ -308,6 +372,7 @@ impl Gazetteer {
         let mut g = Gazetteer {
             rows: Vec::with_capacity(110_000),
             heads: FxMap::with_capacity_and_hasher(470_000, FxBuild::default()),
+            head_filter: NameFilter::default(),
             names: 0,
             links: Vec::with_capacity(345_000),
             lower_firsts: FxSet::default(),
@@ -324,6 +389,7 @@ impl Gazetteer {
         g.load_regions();
         g.load_lexicons();
         g.index_prefixes();
+        g.head_filter = NameFilter::new(g.heads.keys().copied());
         g
     }
 
@@ -640,7 +706,11 @@ impl Gazetteer {
     /// "Nord-Kivu", "Le" of "Le Caire"): when it does not, no longer span
     /// of text starting with it is a name either.
     pub(crate) fn probe<'a>(&'a self, name: &str) -> (impl Iterator<Item = (u32, NameKind)> + 'a, bool) {
-        let head = self.heads.get(name).copied().unwrap_or(NO_LINK);
+        let head = if self.head_filter.may_contain(name) {
+            self.heads.get(name).copied().unwrap_or(NO_LINK)
+        } else {
+            NO_LINK
+        };
         (self.chain(head & !PREFIX), head & PREFIX != 0)
     }
 
@@ -676,6 +746,18 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_filter_holds_its_keys_and_few_others() {
+        let keys: Vec<String> = (0..50_000).map(|i| format!("Place {i}")).collect();
+        let f = NameFilter::new(keys.iter().map(String::as_str));
+        assert!(keys.iter().all(|k| f.may_contain(k)));
+        let others = (0..50_000)
+            .filter(|i| f.may_contain(&format!("Other {i}")))
+            .count();
+        assert!(others < 1_000, "{others} false positives in 50,000");
+        assert!(NameFilter::default().may_contain("anything"));
+    }
 
     #[test]
     fn folds() {
