@@ -1075,8 +1075,7 @@ impl Ctx<'_, '_> {
 ///
 /// A phrase may have a day or an adverb inserted after its verb, as wire
 /// copy does: "a bloqué dimanche les routes", "called Monday for talks".
-fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, lang: &Lang) -> Vec<Hit> {
-    let determiners = lang.determiners;
+fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions) -> Vec<Hit> {
     let text = &doc.norm.text;
     let bytes = text.as_bytes();
     let toks = &doc.tokens;
@@ -1114,10 +1113,9 @@ fn hits(doc: &Document, lower: &Words, trig: &'static Triggers, m: &Mentions, la
             first = last.max(first + 1);
             continue;
         }
-        let after_determiner = first > 0 && toks[first - 1].sentence == toks[first].sentence && {
-            let prev = &text[toks[first - 1].nstart..toks[first - 1].nend];
-            determiners.iter().any(|d| prev.eq_ignore_ascii_case(d))
-        };
+        let after_determiner = first > 0
+            && toks[first - 1].sentence == toks[first].sentence
+            && lower.get(first - 1).is(class::DETERMINER);
         // After a possessive ("last week's arrest") the noun sense is
         // preferred where there is one.
         let after_possessive = first > 1
@@ -1652,7 +1650,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         dates: vigie_times::Attacher::new(&m.times, doc, published),
         places: vigie_places::Locator::new(&m.places, doc),
     };
-    let hits = hits(doc, &ctx.lower, trig, m, lang);
+    let hits = hits(doc, &ctx.lower, trig, m);
     let dates: Vec<Range<usize>> = m.times.iter().map(|t| t.tokens.clone()).collect();
     let counts = fatalities::find(doc, &dates);
     let mut used_counts = vec![false; counts.len()];
@@ -2418,10 +2416,7 @@ fn code_hit(
     // "a dit vouloir négocier".
     let infinitive_of_speaker = !passive
         && clause.start > sent.first_token
-        && ctx
-            .lang
-            .speech
-            .contains(&ctx.word(&toks[clause.start - 1]).as_str())
+        && ctx.word(&toks[clause.start - 1]).is(class::SPEECH)
         && (clause.start..h.toks.start).all(|i| {
             let w = ctx.word(&toks[i]);
             w.is(class::INFINITIVE_MARKER | class::INSERTED | class::WEEKDAY)

@@ -12,11 +12,10 @@
 //! seven civilians") is the civilian subset.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
 use text2num::error::Error as NumError;
 use text2num::{text2digits, Language};
 use vigie_model::Qualifier;
@@ -110,39 +109,10 @@ const EN_VAGUE: &[(&str, u64)] = &[
     ("thousands", 2000),
 ];
 
-/// A fast hash for the short words of [`NUMBER_STARTS`] (FxHash's
-/// multiply-rotate): the keys are a fixed word list, so the flooding
-/// resistance of the default SipHash, several times slower on a word, is
-/// not needed.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-}
-
-/// [`NUMBER_WORDS`](vigie_text::words::NUMBER_WORDS) as a set: it is asked about many words.
-static NUMBER_STARTS: LazyLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> =
+/// [`NUMBER_WORDS`](vigie_text::words::NUMBER_WORDS) as a set: it is asked
+/// about many words (a fixed list: FxHash, not the flooding-resistant
+/// SipHash, several times slower on a word).
+static NUMBER_STARTS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| vigie_text::words::NUMBER_WORDS.iter().copied().collect());
 
 /// Whether every word [`number_at`] looks up (number words and vague

@@ -116,16 +116,11 @@ impl PairFilter {
     /// first two bytes lowercase alone.
     pub(crate) fn may_contain_ascii_lower(&self, s: &str) -> bool {
         let b = s.as_bytes();
-        let pair = [
-            b.first().map(u8::to_ascii_lowercase),
-            b.get(1).map(u8::to_ascii_lowercase),
-        ];
-        let k = match pair {
-            [None, _] => 0,
-            [Some(a), None] => usize::from(a) << 8,
-            [Some(a), Some(c)] => usize::from(a) << 8 | usize::from(c),
-        };
-        self.has_key(k)
+        let n = b.len().min(2);
+        let mut pair = [0u8; 2];
+        pair[..n].copy_from_slice(&b[..n]);
+        pair.make_ascii_lowercase();
+        self.has_key(Self::key(&pair[..n]))
     }
 }
 
