@@ -68,107 +68,30 @@ fn lower_is(word: &str, lower: &str) -> bool {
 /// Splits the normalised `text` into tokens and fills each sentence's token
 /// range. Tokens outside every sentence (cannot happen: sentences cover all
 /// non-space text) would be attached to the last sentence.
+///
+/// The text is walked by byte offset, decoding a character only where a
+/// byte is not ASCII: most of a news text is, and every character the rules
+/// below look at specially (`-` `.` `,` `'`) is.
 pub fn tokenize(text: &str, sentences: &mut [Sentence]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
-    let mut k = 0;
-    while k < n {
-        let (start, c) = chars[k];
-        if c.is_whitespace() {
-            k += 1;
-            continue;
-        }
-        if !is_word_char(c) {
-            // "..." is one token; other punctuation is one character each.
-            let mut j = k + 1;
-            if c == '.' {
-                while j < n && chars[j].1 == '.' {
-                    j += 1;
-                }
-            }
-            out.push((start, end_of(j), TokenKind::Punct));
-            k = j;
-            continue;
-        }
-        // A run of word characters with inner connectors.
-        let mut j = k + 1;
-        let mut numeric = c.is_ascii_digit();
-        while j < n {
-            let ch = chars[j].1;
-            if is_word_char(ch) {
-                if !ch.is_ascii_digit() {
-                    numeric = false;
-                }
-                j += 1;
-                continue;
-            }
-            let next = if j + 1 < n { Some(chars[j + 1].1) } else { None };
-            let prev = chars[j - 1].1;
-            match (ch, next) {
-                ('-', Some(x)) if is_word_char(x) => j += 1,
-                ('.' | ',', Some(x)) if numeric && x.is_ascii_digit() && prev.is_ascii_digit() => j += 1,
-                // Dotted acronym: "U.S." — single letters between dots.
-                ('.', Some(x)) if x.is_uppercase() && prev.is_uppercase() && j - k == 1 => {
-                    let mut m = j;
-                    while m + 1 < n
-                        && chars[m].1 == '.'
-                        && chars[m + 1].1.is_uppercase()
-                        && (m + 2 >= n || !is_word_char(chars[m + 2].1))
-                    {
-                        m += 2;
-                    }
-                    if m > j {
-                        // Include the final dot when present.
-                        if m < n && chars[m].1 == '.' {
-                            m += 1;
-                        }
-                        j = m;
-                    }
-                    break;
-                }
-                ('\'', Some(x)) if is_word_char(x) => {
-                    let word = &text[start..chars[j].0];
-                    let whole_end = WHOLE.iter().find_map(|w| {
-                        let cand_end = start + w.len();
-                        (cand_end <= text.len()
-                            && text.is_char_boundary(cand_end)
-                            && lower_is(&text[start..cand_end], w)
-                            && text[cand_end..].chars().next().is_none_or(|c| !is_word_char(c)))
-                        .then_some(cand_end)
-                    });
-                    if let Some(e) = whole_end {
-                        while j < n && chars[j].0 < e {
-                            j += 1;
-                        }
-                    } else if ELISIONS.iter().any(|e| lower_is(word, e)) {
-                        // "l'" is a token of its own; the word follows.
-                        j += 1;
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        let kind = if numeric {
-            TokenKind::Number
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    // The character at byte `p` (a character boundary) and its length.
+    let at = |p: usize| -> Option<(char, usize)> {
+        let b = *bytes.get(p)?;
+        if b.is_ascii() {
+            Some((char::from(b), 1))
         } else {
-            TokenKind::Word
-        };
-        out.push((start, end_of(j), kind));
-        k = j;
-    }
-    // Attach tokens to sentences.
-    let mut tokens = Vec::with_capacity(out.len());
+            text[p..].chars().next().map(|c| (c, c.len_utf8()))
+        }
+    };
     let mut si = 0usize;
-    for (idx, (s, e, kind)) in out.into_iter().enumerate() {
+    let mut push = |tokens: &mut Vec<Token>, s: usize, e: usize, kind: TokenKind| {
         while si + 1 < sentences.len() && s >= sentences[si].nend {
             si += 1;
         }
         if let Some(sent) = sentences.get_mut(si) {
             if sent.token_count == 0 {
-                sent.first_token = idx;
+                sent.first_token = tokens.len();
             }
             sent.token_count += 1;
         }
@@ -180,6 +103,99 @@ pub fn tokenize(text: &str, sentences: &mut [Sentence]) -> Vec<Token> {
             kind,
             sentence: si,
         });
+    };
+    let mut p = 0;
+    while let Some((c, clen)) = at(p) {
+        if c.is_whitespace() {
+            p += clen;
+            continue;
+        }
+        if !is_word_char(c) {
+            // "..." is one token; other punctuation is one character each.
+            let mut q = p + clen;
+            if c == '.' {
+                while bytes.get(q) == Some(&b'.') {
+                    q += 1;
+                }
+            }
+            push(&mut tokens, p, q, TokenKind::Punct);
+            p = q;
+            continue;
+        }
+        // A run of word characters with inner connectors; `q` is the end so
+        // far and `prev` the character before it.
+        let start = p;
+        let mut q = p + clen;
+        let mut prev = c;
+        let mut numeric = c.is_ascii_digit();
+        while let Some((ch, chlen)) = at(q) {
+            if is_word_char(ch) {
+                if !ch.is_ascii_digit() {
+                    numeric = false;
+                }
+                prev = ch;
+                q += chlen;
+                continue;
+            }
+            let next = at(q + chlen).map(|(x, _)| x);
+            match (ch, next) {
+                ('-', Some(x)) if is_word_char(x) => {
+                    prev = ch;
+                    q += 1;
+                }
+                ('.' | ',', Some(x)) if numeric && x.is_ascii_digit() && prev.is_ascii_digit() => {
+                    prev = ch;
+                    q += 1;
+                }
+                // Dotted acronym: "U.S." — single letters between dots.
+                ('.', Some(x)) if x.is_uppercase() && prev.is_uppercase() && q == start + clen => {
+                    let mut m = q;
+                    while bytes.get(m) == Some(&b'.') {
+                        let Some((letter, llen)) = at(m + 1) else {
+                            break;
+                        };
+                        if !letter.is_uppercase() || at(m + 1 + llen).is_some_and(|(z, _)| is_word_char(z)) {
+                            break;
+                        }
+                        m += 1 + llen;
+                    }
+                    if m > q {
+                        // Include the final dot when present.
+                        if bytes.get(m) == Some(&b'.') {
+                            m += 1;
+                        }
+                        q = m;
+                    }
+                    break;
+                }
+                ('\'', Some(x)) if is_word_char(x) => {
+                    let word = &text[start..q];
+                    let whole_end = WHOLE.iter().find_map(|w| {
+                        let cand_end = start + w.len();
+                        (cand_end <= text.len()
+                            && text.is_char_boundary(cand_end)
+                            && lower_is(&text[start..cand_end], w)
+                            && text[cand_end..].chars().next().is_none_or(|c| !is_word_char(c)))
+                        .then_some(cand_end)
+                    });
+                    if let Some(e) = whole_end {
+                        q = e;
+                    } else if ELISIONS.iter().any(|e| lower_is(word, e)) {
+                        // "l'" is a token of its own; the word follows.
+                        q += 1;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let kind = if numeric {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        push(&mut tokens, start, q, kind);
+        p = q;
     }
     tokens
 }
@@ -212,6 +228,14 @@ mod tests {
             ("fin.", &["fin", "."]),
             ("Et... alors", &["Et", "...", "alors"]),
             ("ex-rebelles -", &["ex-rebelles", "-"]),
+            ("les É.U. ont", &["les", "É.U.", "ont"]),
+            ("Ö.Z", &["Ö.Z"]),
+            ("Ö.Zé", &["Ö", ".", "Zé"]),
+            ("presqu'île d'Ébène", &["presqu'île", "d'", "Ébène"]),
+            ("Presqu'îles", &["Presqu'îles"]),
+            ("jusqu'à 1.200,5 km²", &["jusqu'", "à", "1.200,5", "km²"]),
+            ("€12 — «non»", &["€", "12", "—", "«", "non", "»"]),
+            ("x.. y", &["x", "..", "y"]),
         ];
         for (text, want) in cases {
             assert_eq!(toks(text), *want, "{text}");
