@@ -314,11 +314,15 @@ struct Lang {
     /// Words between a speech verb and an infinitive whose subject is the
     /// speaker: "a annoncé avoir expulsé", "a dit vouloir négocier".
     infinitive_markers: &'static [&'static str],
+    /// Death words after a number ("23 morts"), from `fatalities.rs`.
+    death: &'static [&'static str],
+    /// Civilians ("7 civils"), from `fatalities.rs`.
+    civilians: &'static [&'static str],
 }
 
 impl Lang {
     /// The single-word lists, each with its class bit ([`class`]).
-    fn class_lists(&self) -> [(u64, &'static [&'static str]); 29] {
+    fn class_lists(&self) -> [(u64, &'static [&'static str]); 33] {
         [
             (class::CLAUSE, self.clause),
             (class::NOT_SUBJECT, self.not_subject),
@@ -349,6 +353,10 @@ impl Lang {
             (class::WEEKDAY, self.weekdays),
             (class::INSERTED, self.inserted),
             (class::INFINITIVE_MARKER, self.infinitive_markers),
+            (class::DEATH, self.death),
+            (class::DEATH_BEFORE, fatalities::DEATH_BEFORE),
+            (class::CIVILIAN, self.civilians),
+            (class::NUMBER_UNIT, fatalities::NUMBER_UNITS),
         ]
     }
 
@@ -366,6 +374,16 @@ impl Lang {
 
 static FR_CLASSES: LazyLock<Classes> = LazyLock::new(|| FR.classes());
 static EN_CLASSES: LazyLock<Classes> = LazyLock::new(|| EN.classes());
+
+/// The word classes of the rules for a document in `lang` (English's for a
+/// language without rules of its own).
+pub(crate) fn classes(lang: &str) -> &'static Classes {
+    if lang == "fr" {
+        &FR_CLASSES
+    } else {
+        &EN_CLASSES
+    }
+}
 
 /// The phrase lists of a [`Lang`], each phrase split into its words once.
 struct Phrases {
@@ -682,6 +700,8 @@ const FR: Lang = Lang {
     infinitive_markers: &[
         "avoir", "être", "vouloir", "pouvoir", "de", "d'", "ne", "n'", "pas", "jamais", "plus", "déjà",
     ],
+    death: fatalities::FR_DEATH,
+    civilians: fatalities::FR_CIVILIANS,
     inserted: &[
         "aujourd'hui",
         "hier",
@@ -843,6 +863,8 @@ const EN: Lang = Lang {
     ],
     weekdays: vigie_text::words::EN_WEEKDAYS,
     infinitive_markers: &["to", "have", "not", "never"],
+    death: fatalities::EN_DEATH,
+    civilians: fatalities::EN_CIVILIANS,
     inserted: &[
         "today",
         "yesterday",
@@ -1652,7 +1674,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
     };
     let hits = hits(doc, &ctx.lower, trig, m);
     let dates: Vec<Range<usize>> = m.times.iter().map(|t| t.tokens.clone()).collect();
-    let counts = fatalities::find(doc, &dates);
+    let counts = fatalities::find_with(doc, &dates, &ctx.lower);
     let mut used_counts = vec![false; counts.len()];
     let mut events: Vec<Event> = Vec::new();
     let mut skipped: Vec<usize> = Vec::new();

@@ -21,6 +21,8 @@ use text2num::{text2digits, Language};
 use vigie_model::Qualifier;
 use vigie_text::{Document, TokenKind};
 
+use crate::words::{class, Words};
+
 /// A death count found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Count {
@@ -32,7 +34,7 @@ pub struct Count {
     pub qualifier: Qualifier,
 }
 
-const FR_DEATH: &[&str] = &[
+pub(crate) const FR_DEATH: &[&str] = &[
     "mort",
     "morts",
     "tué",
@@ -53,7 +55,7 @@ const FR_DEATH: &[&str] = &[
     "décédé",
     "fait",
 ];
-const EN_DEATH: &[&str] = &[
+pub(crate) const EN_DEATH: &[&str] = &[
     "dead",
     "killed",
     "killing",
@@ -69,7 +71,7 @@ const EN_DEATH: &[&str] = &[
     "perished",
     "toll",
 ];
-const FR_CIVILIANS: &[&str] = &[
+pub(crate) const FR_CIVILIANS: &[&str] = &[
     "civil",
     "civils",
     "civile",
@@ -79,7 +81,7 @@ const FR_CIVILIANS: &[&str] = &[
     "habitants",
     "villageois",
 ];
-const EN_CIVILIANS: &[&str] = &[
+pub(crate) const EN_CIVILIANS: &[&str] = &[
     "civilian",
     "civilians",
     "children",
@@ -170,7 +172,7 @@ fn lower_cow(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn qualifier_before(words: &[Cow<str>]) -> Qualifier {
+fn qualifier_before(words: &[&str]) -> Qualifier {
     let joined = words.join(" ");
     let ends = |p: &str| joined.ends_with(p);
     if [
@@ -352,28 +354,74 @@ fn words_at(
     Some((v, end, false))
 }
 
-/// A language's words for counts: number parser, death words, civilian words,
-/// vague quantities.
-type Words = (
-    Language,
-    &'static [&'static str],
-    &'static [&'static str],
-    &'static [(&'static str, u64)],
-);
+/// A language's words for counts: number parser, civilian words, vague
+/// quantities (its death words are a class of [`Words`]).
+type LangWords = (Language, &'static [&'static str], &'static [(&'static str, u64)]);
+
+/// Words after a number that make it no count of people: a date ("le 5
+/// avril"), a share, a distance, a duration.
+pub(crate) const NUMBER_UNITS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "%",
+    "pour",
+    "percent",
+    "h",
+    "km",
+    "kilomètres",
+    "miles",
+    "ans",
+    "years",
+    "jours",
+    "days",
+    "heures",
+    "hours",
+];
+
+/// Words right before a number that make it a death toll: "killing 12",
+/// "tuant au moins 12 personnes", "a toll of 30".
+pub(crate) const DEATH_BEFORE: &[&str] = &["killing", "killed", "tuant", "kill", "toll", "bilan", "faisant"];
 
 /// Finds the death counts of a document.
 /// `dates` are the token ranges of the document's time expressions: a
 /// number inside one ("March 2", "le 5 avril", "2 mars") is a day, not a toll.
 pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
-    let (lang, death, civ, vague): Words = match doc.lang.as_str() {
-        "fr" => (Language::french(), FR_DEATH, FR_CIVILIANS, FR_VAGUE),
-        "en" => (Language::english(), EN_DEATH, EN_CIVILIANS, EN_VAGUE),
+    find_with(doc, dates, &Words::new(doc, crate::code::classes(&doc.lang)))
+}
+
+/// [`find`], with the words of `doc` lower-cased and classed by the event
+/// rules (the death, civilian and unit lists are among their classes).
+pub(crate) fn find_with(doc: &Document, dates: &[Range<usize>], lower: &Words) -> Vec<Count> {
+    let (lang, civ, vague): LangWords = match doc.lang.as_str() {
+        "fr" => (Language::french(), FR_CIVILIANS, FR_VAGUE),
+        "en" => (Language::english(), EN_CIVILIANS, EN_VAGUE),
         _ => return Vec::new(),
     };
     let toks = &doc.tokens;
     let text = &doc.norm.text;
-    // Most words are lower-case ASCII already: borrowed, not copied.
-    let word = |k: usize| lower_cow(&text[toks[k].nstart..toks[k].nend]);
+    let word = |k: usize| lower.get(k).as_str();
     let mut out: Vec<Count> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -383,48 +431,8 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
         };
         let sentence = toks[i].sentence;
         // Skip years and dates: "en 2014", "le 5 avril".
-        let next = toks.get(end).map(|_| word(end)).unwrap_or_default();
         let is_year = (1900..=2100).contains(&value) && toks[i].kind == TokenKind::Number;
-        let is_date = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "%",
-            "pour",
-            "percent",
-            "h",
-            "km",
-            "kilomètres",
-            "miles",
-            "ans",
-            "years",
-            "jours",
-            "days",
-            "heures",
-            "hours",
-        ]
-        .contains(&&*next);
+        let is_date = lower.get(end).is(class::NUMBER_UNIT);
         let in_date = dates.iter().any(|d| d.contains(&i));
         if is_year || is_date || in_date {
             i = end;
@@ -441,33 +449,29 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
                     && &text[toks[k].nstart..toks[k].nend] != ";"
             })
             .collect();
-        let death_after = window.iter().position(|&k| death.contains(&&*word(k)));
+        let death_after = window.iter().position(|&k| lower.get(k).is(class::DEATH));
         // Or a death verb right before: "killing 12", "tuant au moins 12 personnes".
         let start_back = i.saturating_sub(4);
-        let before: Vec<Cow<str>> = (start_back..i)
+        let before: Vec<&str> = (start_back..i)
             .filter(|&k| toks[k].sentence == sentence)
             .map(word)
             .collect();
-        let death_before = before.iter().any(|w| {
-            matches!(
-                w.as_ref(),
-                "killing" | "killed" | "tuant" | "kill" | "toll" | "bilan" | "faisant"
-            )
-        });
+        let death_before =
+            (start_back..i).any(|k| toks[k].sentence == sentence && lower.get(k).is(class::DEATH_BEFORE));
         // "fait" counts only as "ont fait 23 morts": the death noun must follow.
         let death_after = death_after.filter(|&p| {
             let w = word(window[p]);
             w != "fait"
                 || window
                     .get(p + 1)
-                    .is_some_and(|&k| matches!(&*word(k), "morts" | "victimes"))
+                    .is_some_and(|&k| matches!(word(k), "morts" | "victimes"))
         });
         if death_after.is_none() && !death_before {
             i = end;
             continue;
         }
         // Civilian word right after the number: "7 civils", "seven civilians".
-        let is_civ = window.first().is_some_and(|&k| civ.contains(&&*word(k)));
+        let is_civ = window.first().is_some_and(|&k| lower.get(k).is(class::CIVILIAN));
         let qualifier = qualifier_before(&before);
         let span_end = match death_after {
             Some(p) => toks[window[p]].nend,
@@ -477,10 +481,10 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
             .nstart
             .min(toks[i].nstart);
         // "dont 4 civils" / "including four civilians" right after a count: the subset.
-        let prev_word = before.last().map_or("", |w| w.as_ref());
+        let prev_word = before.last().copied().unwrap_or("");
         if matches!(prev_word, "dont" | "including" | "among") {
             if let Some(last) = out.last_mut().filter(|c| c.sentence == sentence) {
-                if is_civ || civ.iter().any(|c| window.iter().any(|&k| word(k) == *c)) {
+                if is_civ || window.iter().any(|&k| lower.get(k).is(class::CIVILIAN)) {
                     last.civilians = Some(value);
                 }
                 last.span.end = last.span.end.max(toks[end - 1].nend);

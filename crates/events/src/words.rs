@@ -136,6 +136,14 @@ pub(crate) mod class {
     pub(crate) const WEEKDAY: u64 = 1 << 26;
     pub(crate) const INSERTED: u64 = 1 << 27;
     pub(crate) const INFINITIVE_MARKER: u64 = 1 << 28;
+    /// Fatality counts (`fatalities.rs`): a death word after a number.
+    pub(crate) const DEATH: u64 = 1 << 29;
+    /// A death word right before a number.
+    pub(crate) const DEATH_BEFORE: u64 = 1 << 30;
+    /// Civilians.
+    pub(crate) const CIVILIAN: u64 = 1 << 31;
+    /// A unit after a number that makes it no count of people.
+    pub(crate) const NUMBER_UNIT: u64 = 1 << 32;
 }
 
 #[cfg(test)]
