@@ -1337,7 +1337,7 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
     let from = h.toks.start.saturating_sub(8);
     let words: Vec<&str> = (from..h.toks.start)
         .filter(|&i| toks[i].sentence == h.sentence)
-        .map(|i| ctx.word(&toks[i]).as_str())
+        .map(|i| ctx.lower.get(i).as_str())
         .collect();
     // The position in `words` where a phrase of `list` ends, if any, at
     // most `back` words before the act.
@@ -1363,9 +1363,9 @@ fn background(ctx: &Ctx, h: &Hit, clause: &Range<usize>, events: &[Event]) -> bo
     // report, described; no comma between.
     let attributed = (h.toks.start.saturating_sub(12)..h.toks.start)
         .rev()
-        .take_while(|&i| toks[i].sentence == h.sentence && ctx.word(&toks[i]).as_str() != ",")
+        .take_while(|&i| toks[i].sentence == h.sentence && ctx.lower.get(i).as_str() != ",")
         .any(|i| {
-            let w = ctx.word(&toks[i]);
+            let w = ctx.lower.get(i);
             // "selon laquelle" opens what is alleged, not who says it.
             let next = toks.get(i + 1).map(|t| ctx.word(t));
             let next = next.as_ref().map_or("", |n| n.as_str());
@@ -1438,7 +1438,7 @@ fn adjunct_participle(ctx: &Ctx, h: &Hit) -> bool {
         return false;
     }
     let toks = &ctx.doc.tokens;
-    let first = ctx.word(&toks[h.toks.start]);
+    let first = ctx.lower.get(h.toks.start);
     let participle = if ctx.doc.lang == "fr" {
         first.ends_with("ant")
     } else {
@@ -1447,7 +1447,7 @@ fn adjunct_participle(ctx: &Ctx, h: &Hit) -> bool {
     if !participle {
         return false;
     }
-    let word = |i: usize| ctx.word(&toks[i]);
+    let word = |i: usize| ctx.lower.get(i);
     let same = |i: usize| toks[i].sentence == h.sentence;
     let mut i = h.toks.start;
     // "en" of the French gerund.
@@ -1484,7 +1484,7 @@ fn is_label(ctx: &Ctx, h: &Hit) -> bool {
     let toks = &ctx.doc.tokens;
     let w: Vec<Word> = (h.toks.start.saturating_sub(8)..h.toks.start)
         .filter(|&i| toks[i].sentence == h.sentence)
-        .map(|i| ctx.word(&toks[i]))
+        .map(|i| ctx.lower.get(i))
         .collect();
     let pair = |a: &str, b: &str| w.windows(2).any(|p| p[0].as_str() == a && p[1].as_str() == b);
     let called = w.iter().any(|x| {
@@ -1509,7 +1509,7 @@ fn is_label(ctx: &Ctx, h: &Hit) -> bool {
 /// a human rights group protested").
 fn protest_reports(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> bool {
     let toks = &ctx.doc.tokens;
-    let word = |i: usize| ctx.word(&toks[i]);
+    let word = |i: usize| ctx.lower.get(i);
     let same = |i: usize| toks.get(i).is_some_and(|t| t.sentence == h.sentence);
     if same(h.toks.end) && matches!(word(h.toks.end).as_str(), "that" | "que" | "qu'") {
         return true;
@@ -1543,13 +1543,13 @@ fn in_comment_clause(ctx: &Ctx, h: &Hit) -> bool {
             return false;
         };
         i = p;
-        let w = ctx.word(&toks[i]);
+        let w = ctx.lower.get(i);
         if w.is(class::RELATIVE) {
-            if i == 0 || ctx.word(&toks[i - 1]).as_str() != "," {
+            if i == 0 || ctx.lower.get(i - 1).as_str() != "," {
                 return false;
             }
             let end = (h.toks.end..toks.len())
-                .find(|&k| toks[k].sentence != h.sentence || ctx.word(&toks[k]).as_str() == ",")
+                .find(|&k| toks[k].sentence != h.sentence || ctx.lower.get(k).as_str() == ",")
                 .unwrap_or(toks.len());
             return !ctx
                 .m
@@ -1615,7 +1615,7 @@ fn modifier(ctx: &Ctx, h: &Hit) -> bool {
         for _ in 0..2 {
             let Some(p) = i.checked_sub(1) else { return false };
             if !matches!(
-                ctx.word(&toks[p]).as_str(),
+                ctx.lower.get(p).as_str(),
                 "en" | "de" | "la" | "du" | "des" | "d'" | "l'"
             ) {
                 break;
@@ -1837,6 +1837,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         }
     }
     let doc_id = vigie_model::content_id(doc.original);
+    let mut key = String::new();
     for e in &mut events {
         // An attack whose author goes unnamed ("a roadside bomb killed two
         // soldiers near Samarra") was done by someone: ACLED's "Unidentified
@@ -1850,7 +1851,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
                 e.source.push(a);
             }
         }
-        e.id = event_id(&doc_id, e);
+        e.id = event_id(&mut key, &doc_id, e);
     }
     events
 }
@@ -1971,17 +1972,62 @@ fn fatalities_of(doc: &Document, c: &Count) -> Fatalities {
     }
 }
 
-/// The id of event `e` of the article whose content id is `doc_id`.
-fn event_id(doc_id: &str, e: &Event) -> String {
-    let key = format!(
-        "{}|{}|{}|{}|{}",
+/// The id of event `e` of the article whose content id is `doc_id`: the
+/// xxh3 hash of "doc_id|sentence|start|type|cameo", in 16 hex digits. The
+/// key is written into `key` (reused across an article's events) without
+/// the formatting machinery, which cost more than the hash.
+fn event_id(key: &mut String, doc_id: &str, e: &Event) -> String {
+    id_of_key(
+        key,
         doc_id,
         e.evidence.sentence,
         e.evidence.start,
         e.plover.kind.as_str(),
-        e.cameo
+        &e.cameo,
+    )
+}
+
+/// [`event_id`] from the parts of its key.
+fn id_of_key(
+    key: &mut String,
+    doc_id: &str,
+    sentence: usize,
+    start: usize,
+    kind: &str,
+    cameo: &str,
+) -> String {
+    fn push_decimal(s: &mut String, mut v: usize) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        s.extend(digits[i..].iter().map(|&d| char::from(d)));
+    }
+    key.clear();
+    key.push_str(doc_id);
+    key.push('|');
+    push_decimal(key, sentence);
+    key.push('|');
+    push_decimal(key, start);
+    key.push('|');
+    key.push_str(kind);
+    key.push('|');
+    key.push_str(cameo);
+    let h = xxhash_rust::xxh3::xxh3_64(key.as_bytes());
+    let mut id = String::with_capacity(19);
+    id.push_str("ev-");
+    id.extend(
+        (0..16)
+            .rev()
+            .map(|k| char::from(b"0123456789abcdef"[((h >> (4 * k)) & 15) as usize])),
     );
-    format!("ev-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+    id
 }
 
 /// Keeps one event per (type, sources, targets) in an article.
@@ -2106,7 +2152,7 @@ fn coordinated<'m>(ctx: &Ctx, before: &[&'m ActorMention], last: usize) -> Vec<&
 /// comma is at most two words (an auxiliary) before the trigger.
 fn apposition_head(ctx: &Ctx, before: &[&ActorMention], last: usize, h: &Hit) -> usize {
     let toks = &ctx.doc.tokens;
-    let comma = |i: usize| ctx.word(&toks[i]).as_str() == ",";
+    let comma = |i: usize| ctx.lower.get(i).as_str() == ",";
     let sentence_start = ctx.doc.sentences[h.sentence].first_token;
     let Some(close) = (h.toks.start.saturating_sub(3).max(sentence_start)..h.toks.start).rfind(|&i| comma(i))
     else {
@@ -2158,7 +2204,7 @@ fn code_hit(
     let prev_words: Vec<Word> = (clause.start..h.toks.start)
         .rev()
         .take(3)
-        .map(|i| ctx.word(&toks[i]))
+        .map(|i| ctx.lower.get(i))
         .collect();
     // "s'est entretenu" is no passive: a reflexive pronoun before the auxiliary.
     let reflexive = prev_words
@@ -2168,7 +2214,7 @@ fn code_hit(
         .any(|w| matches!(w.as_str(), "s'" | "se" | "s"));
     // "is willing to", "is opposed to", "est prêt à": an adjective after
     // the auxiliary is a state of the subject, not a passive.
-    let first_word = ctx.word(&toks[h.toks.start]);
+    let first_word = ctx.lower.get(h.toks.start);
     let predicate_adjective = first_word.is(class::PREDICATE_ADJECTIVE)
         || (doc.lang == "en" && !looks_like_participle(first_word.as_str()));
     let passive = h.sense.pos != Pos::Noun
@@ -2195,7 +2241,7 @@ fn code_hit(
     };
     // A relative clause: "les rebelles, qui ont attaqué" → the antecedent.
     if source.is_empty() && clause.start > sent.first_token {
-        let boundary = ctx.word(&toks[clause.start - 1]);
+        let boundary = ctx.lower.get(clause.start - 1);
         if matches!(boundary.as_str(), "qui" | "who" | "which" | "that") {
             if let Some(a) = ctx
                 .actors_in(sstart..toks[clause.start - 1].nstart)
@@ -2230,7 +2276,7 @@ fn code_hit(
     // The speaker comes before the verb too, after a comma: "...,
     // officials said", "..., a déclaré le ministre".
     let speech_after = (h.toks.end..clause.end)
-        .find(|&i| ctx.word(&toks[i]).is(class::SPEECH))
+        .find(|&i| ctx.lower.get(i).is(class::SPEECH))
         .map(|i| {
             (h.toks.end..i)
                 .rev()
@@ -2322,7 +2368,7 @@ fn code_hit(
             let until = next(h.toks.end + 3).map_or(send, |t| t.nstart);
             let obj = ctx.actors_in(h.span.end..until).into_iter().find(|a| {
                 a.adjective
-                    && (h.toks.end..ctx.tok_index(a.nstart)).all(|i| ctx.word(&toks[i]).is(class::DETERMINER))
+                    && (h.toks.end..ctx.tok_index(a.nstart)).all(|i| ctx.lower.get(i).is(class::DETERMINER))
             });
             if let Some(a) = obj.filter(|a| source.iter().all(|s| s.actor.country != a.actor.country)) {
                 target.push(a);
@@ -2362,7 +2408,7 @@ fn code_hit(
     // hostages whom they seized": the antecedent right before "que" is the
     // act's object.
     let object_antecedent = (clause.start > sent.first_token + 1
-        && matches!(ctx.word(&toks[clause.start - 1]).as_str(), "que" | "qu'" | "whom"))
+        && matches!(ctx.lower.get(clause.start - 1).as_str(), "que" | "qu'" | "whom"))
     .then(|| {
         let prev = &toks[clause.start - 2];
         ctx.actors_in(sstart..prev.nend)
@@ -2394,7 +2440,7 @@ fn code_hit(
     if source.is_empty() && !passive {
         let pronoun = (clause.start..h.toks.start).any(|i| {
             matches!(
-                ctx.word(&toks[i]).as_str(),
+                ctx.lower.get(i).as_str(),
                 "il" | "elle" | "ils" | "elles" | "it" | "he" | "she" | "they"
             )
         });
@@ -2438,9 +2484,9 @@ fn code_hit(
     // "a dit vouloir négocier".
     let infinitive_of_speaker = !passive
         && clause.start > sent.first_token
-        && ctx.word(&toks[clause.start - 1]).is(class::SPEECH)
+        && ctx.lower.get(clause.start - 1).is(class::SPEECH)
         && (clause.start..h.toks.start).all(|i| {
-            let w = ctx.word(&toks[i]);
+            let w = ctx.lower.get(i);
             w.is(class::INFINITIVE_MARKER | class::INSERTED | class::WEEKDAY)
         })
         && (doc.lang == "fr" || h.toks.start > clause.start);
@@ -2463,13 +2509,13 @@ fn code_hit(
     // The modal itself is a trigger (for acts the lexicon does not list:
     // "Sudan must return the helicopter"); it only codes an event when a
     // speaker demands it of a named actor.
-    let must_trigger = h.toks.len() == 1 && ctx.word(&toks[h.toks.start]).is(class::MUST);
+    let must_trigger = h.toks.len() == 1 && ctx.lower.get(h.toks.start).is(class::MUST);
     let obliged = must_trigger
         || h.sense.pos == Pos::Verb
             && (clause.start..h.toks.start)
                 .rev()
                 .take(3)
-                .any(|i| ctx.word(&toks[i]).is(class::MUST));
+                .any(|i| ctx.lower.get(i).is(class::MUST));
     if obliged {
         let speaker = attribution.as_ref().and_then(|a| a.speaker.as_ref());
         let speaker = speaker.and_then(|sp| {
@@ -2489,7 +2535,7 @@ fn code_hit(
     }
 
     // Modality.
-    let window: Vec<Word> = (clause.start..h.toks.start).map(|i| ctx.word(&toks[i])).collect();
+    let window: Vec<Word> = (clause.start..h.toks.start).map(|i| ctx.lower.get(i)).collect();
     let near: Vec<Word> = window.iter().rev().take(5).copied().collect();
     let negated = near.iter().any(|w| w.is(class::NEGATION));
     // A French verb in the future or conditional: the trigger itself, the
@@ -2511,7 +2557,7 @@ fn code_hit(
                         break;
                     }
                     i -= 1;
-                    let w = ctx.word(&toks[i]);
+                    let w = ctx.lower.get(i);
                     let article = matches!(w.as_str(), "le" | "la" | "les" | "l'" | "de" | "d'" | "leur");
                     if !article && !w.is(class::DETERMINER) {
                         verb = Some(w);
@@ -2520,7 +2566,7 @@ fn code_hit(
                 }
                 verb.is_some_and(|w| future_verb(w.as_str()))
             }
-            _ => future_verb(ctx.word(&toks[h.toks.start]).as_str()),
+            _ => future_verb(ctx.lower.get(h.toks.start).as_str()),
         };
     let hypothetical = !is_speech_like(h.sense.plover)
         && (announced
@@ -2667,7 +2713,7 @@ fn code_hit(
     // Expelling diplomats, inspectors or peacekeepers cuts relations
     // (CAMEO 166), where expelling other people is a deportation (174).
     if kind == PloverType::Coerce && cameo == "174" {
-        let next = (h.toks.end..(h.toks.end + 4).min(clause.end)).map(|i| ctx.word(&toks[i]));
+        let next = (h.toks.end..(h.toks.end + 4).min(clause.end)).map(|i| ctx.lower.get(i));
         let envoy = next.clone().any(|w| w.is(class::ENVOY));
         if envoy {
             let code = if next.clone().any(|w| w.starts_with("peacekeep") || w == "casques") {
@@ -2745,9 +2791,9 @@ fn code_hit(
     // "will withdraw its force unless ...", "à moins que": an announced
     // act with a condition on the other side is a threat (CAMEO 13).
     let sentence_end = sent.first_token + sent.token_count;
-    let on_condition = (h.toks.end..sentence_end).any(|i| match ctx.word(&toks[i]).as_str() {
+    let on_condition = (h.toks.end..sentence_end).any(|i| match ctx.lower.get(i).as_str() {
         "unless" => true,
-        "moins" => i > 0 && ctx.word(&toks[i - 1]).as_str() == "à",
+        "moins" => i > 0 && ctx.lower.get(i - 1).as_str() == "à",
         _ => false,
     });
     if hypothetical && !negated && !uncertain && on_condition && intent_code(kind, &cameo).is_some() {
@@ -2827,10 +2873,10 @@ fn attribution(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> Option<Attributi
     let speech: Vec<usize> = range
         .clone()
         .filter(|&i| !(h.toks.start..h.toks.end).contains(&i))
-        .filter(|&i| ctx.word(&toks[i]).is(class::SPEECH))
+        .filter(|&i| ctx.lower.get(i).is(class::SPEECH))
         .collect();
     for &si in &speech {
-        let w = ctx.word(&toks[si]);
+        let w = ctx.lower.get(si);
         // "selon X" / "according to X": the actor after.
         let speaker = if w == "selon" || w == "according" {
             ctx.m.actors.iter().find(|a| {
@@ -2877,6 +2923,26 @@ fn attribution(ctx: &Ctx, h: &Hit, source: &[&ActorMention]) -> Option<Attributi
         });
     }
     None
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::id_of_key;
+
+    #[test]
+    fn event_ids_hash_the_documented_key() {
+        let mut key = String::from("left over");
+        for (sentence, start) in [(0, 0), (12, 4096), (usize::MAX, 7)] {
+            let want = format!(
+                "ev-{:016x}",
+                xxhash_rust::xxh3::xxh3_64(format!("doc|{sentence}|{start}|ASSAULT|190").as_bytes())
+            );
+            assert_eq!(
+                id_of_key(&mut key, "doc", sentence, start, "ASSAULT", "190"),
+                want
+            );
+        }
+    }
 }
 
 #[cfg(test)]
