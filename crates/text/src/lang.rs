@@ -60,17 +60,30 @@ const EN_MARKERS: &[&str] = &[
     "their", "they", "after", "about", "been", "its", "who", "by", "of", "on", "at",
 ];
 
-/// The marker words: bit 1 French, bit 2 English.
-static MARKERS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+/// The marker words, by [`word_key`]: bit 1 French, bit 2 English.
+static MARKERS: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
     let mut m = FxHashMap::default();
-    for w in FR_MARKERS {
-        *m.entry(*w).or_default() |= 1;
-    }
-    for w in EN_MARKERS {
-        *m.entry(*w).or_default() |= 2;
+    for (list, bit) in [(FR_MARKERS, 1), (EN_MARKERS, 2)] {
+        for w in list {
+            if let Some(k) = word_key(w.as_bytes()) {
+                *m.entry(k).or_default() |= bit;
+            }
+        }
     }
     m
 });
+
+/// A word of at most seven bytes as one number (its bytes, then its length
+/// in the top byte), which hashes and compares at once; `None` for a longer
+/// word, which is no marker.
+fn word_key(word: &[u8]) -> Option<u64> {
+    let mut k = [0u8; 8];
+    k.get_mut(..word.len())
+        .filter(|_| word.len() < 8)?
+        .copy_from_slice(word);
+    k[7] = word.len() as u8;
+    Some(u64::from_le_bytes(k))
+}
 
 /// The runs of letters of `text` (its words, split at every other
 /// character), decoding only the non-ASCII characters.
@@ -106,20 +119,18 @@ fn by_markers(sample: &str) -> Option<LangGuess> {
         return None;
     }
     let (mut fr, mut en) = (0usize, 0usize);
-    let mut ascii = [0u8; 6];
     for w in letter_runs(sample).filter(|w| w.len() <= 6) {
         // ASCII words (most) are lower-cased on the stack.
-        let owned;
-        let lw = if w.is_ascii() {
-            let b = &mut ascii[..w.len()];
+        let key = if w.is_ascii() {
+            let mut lower = [0u8; 6];
+            let b = &mut lower[..w.len()];
             b.copy_from_slice(w.as_bytes());
             b.make_ascii_lowercase();
-            std::str::from_utf8(b).unwrap_or_default()
+            word_key(b)
         } else {
-            owned = w.to_lowercase();
-            owned.as_str()
+            word_key(w.to_lowercase().as_bytes())
         };
-        let bits = MARKERS.get(lw).copied().unwrap_or(0);
+        let bits = key.and_then(|k| MARKERS.get(&k).copied()).unwrap_or(0);
         fr += usize::from(bits & 1);
         en += usize::from(bits >> 1);
     }
@@ -198,6 +209,21 @@ mod tests {
         assert_eq!(letter_runs(t).collect::<Vec<_>>(), split);
         assert_eq!(letter_runs("").count(), 0);
         assert_eq!(letter_runs("12 ,;").count(), 0);
+    }
+
+    #[test]
+    fn marker_keys() {
+        assert_eq!(word_key(b"abcdefgh"), None);
+        assert_ne!(word_key(b"du"), word_key(b"dua"));
+        assert_ne!(word_key(b"on"), word_key(b"no"));
+        for w in FR_MARKERS.iter().chain(EN_MARKERS) {
+            let bits = MARKERS[&word_key(w.as_bytes()).unwrap()];
+            assert_eq!(
+                bits,
+                u8::from(FR_MARKERS.contains(w)) | 2 * u8::from(EN_MARKERS.contains(w)),
+                "{w}"
+            );
+        }
     }
 
     #[test]
