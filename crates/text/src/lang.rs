@@ -220,7 +220,7 @@ mod tests {
             let bits = MARKERS[&word_key(w.as_bytes()).unwrap()];
             assert_eq!(
                 bits,
-                u8::from(FR_MARKERS.contains(w)) | 2 * u8::from(EN_MARKERS.contains(w)),
+                u8::from(FR_MARKERS.contains(w)) | (2 * u8::from(EN_MARKERS.contains(w))),
                 "{w}"
             );
         }
