@@ -151,14 +151,15 @@ impl<W: Write> Output for JsonOutput<W> {
     }
 
     fn make(pretty: &bool, _: ArticleInput, record: ArticleEvents) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(4096);
-        let written = if *pretty {
-            serde_json::to_writer_pretty(&mut bytes, &record)
+        let mut bytes = Vec::with_capacity(8192);
+        if *pretty {
+            let written = serde_json::to_writer_pretty(&mut bytes, &record);
+            // Serialising plain data into memory cannot fail; keep the record anyway.
+            debug_assert!(written.is_ok());
         } else {
-            serde_json::to_writer(&mut bytes, &record)
-        };
-        // Serialising plain data into memory cannot fail; keep the record anyway.
-        debug_assert!(written.is_ok());
+            // The same bytes as serde_json's compact form, faster.
+            vigie_model::json::write_article(&mut bytes, &record);
+        }
         bytes.push(b'\n');
         bytes
     }

@@ -91,3 +91,22 @@ fn the_validator_rejects_a_broken_record() {
     let bad = serde_json::json!({"article": {"id": "x", "lang": "fr", "published": null}, "events": [{"id": "e"}], "warnings": []});
     assert!(!v.is_valid(&bad));
 }
+
+/// `vigie extract` writes its records with `vigie_model::json` (faster than
+/// serde): byte for byte what serde_json writes for the same record.
+#[test]
+fn compact_records_are_serde_jsons_bytes() {
+    let mut args = vec!["extract".to_string(), "--tokens".to_string()];
+    args.extend(golden_articles().iter().map(|p| p.to_str().unwrap().to_string()));
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = vigie(&argv, b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut n = 0;
+    for line in text.lines() {
+        let record: vigie_model::ArticleEvents = serde_json::from_str(line).unwrap();
+        assert_eq!(serde_json::to_string(&record).unwrap(), line);
+        n += 1;
+    }
+    assert_eq!(n, golden_articles().len());
+}

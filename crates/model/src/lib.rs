@@ -15,6 +15,8 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
+
+pub mod json;
 use serde::{Deserialize, Serialize};
 
 /// Metadata of one article, as given by the caller or detected.
