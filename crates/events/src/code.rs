@@ -2201,14 +2201,13 @@ fn code_hit(
     let send = sent.nend;
 
     // Passive voice: an auxiliary "été"/"was" right before the trigger.
-    let prev_words: Vec<Word> = (clause.start..h.toks.start)
+    let prev_words = (clause.start..h.toks.start)
         .rev()
         .take(3)
-        .map(|i| ctx.lower.get(i))
-        .collect();
+        .map(|i| ctx.lower.get(i));
     // "s'est entretenu" is no passive: a reflexive pronoun before the auxiliary.
     let reflexive = prev_words
-        .iter()
+        .clone()
         .skip(1)
         .take(2)
         .any(|w| matches!(w.as_str(), "s'" | "se" | "s"));
@@ -2220,7 +2219,7 @@ fn code_hit(
     let passive = h.sense.pos != Pos::Noun
         && !reflexive
         && !predicate_adjective
-        && prev_words.iter().take(2).any(|w| w.is(class::PASSIVE))
+        && prev_words.take(2).any(|w| w.is(class::PASSIVE))
         // Deployed or withdrawn troops are the actors of their own move.
         && !matches!(h.sense.plover, PloverType::Mobilize | PloverType::Retreat);
 
@@ -2535,9 +2534,11 @@ fn code_hit(
     }
 
     // Modality.
-    let window: Vec<Word> = (clause.start..h.toks.start).map(|i| ctx.lower.get(i)).collect();
-    let near: Vec<Word> = window.iter().rev().take(5).copied().collect();
-    let negated = near.iter().any(|w| w.is(class::NEGATION));
+    // The words of the clause before the trigger, and the five nearest it.
+    let window = clause.start..h.toks.start;
+    let near = window.clone().rev().take(5);
+    let class_at = |i: usize, c: u64| ctx.lower.get(i).is(c);
+    let negated = near.clone().any(|i| class_at(i, class::NEGATION));
     // A French verb in the future or conditional: the trigger itself, the
     // verb opening a phrase ("accordera un don"), or the verb right before a
     // nominal trigger and its determiner ("fournira une aide").
@@ -2571,20 +2572,16 @@ fn code_hit(
     let hypothetical = !is_speech_like(h.sense.plover)
         && (announced
             || future_form
-            || window.iter().any(|w| w.is(class::HYPOTHETICAL))
+            || window.clone().any(|i| class_at(i, class::HYPOTHETICAL))
             // "agreed in principle on Saturday to provide": the link may
             // come a few words after.
-            || window.iter().enumerate().any(|(i, w)| {
-                w.is(class::INTENT)
-                    && window[i + 1..]
-                        .iter()
-                        .take(5)
-                        .any(|l| l.is(class::INTENT_LINK))
+            || window.clone().any(|i| {
+                class_at(i, class::INTENT) && (i + 1..window.end).take(5).any(|l| class_at(l, class::INTENT_LINK))
             }));
     // "did not say whether a ransom was paid": an act in doubt, not one
     // announced (which the intent and threat codes below are for; a
     // condition, "will withdraw unless", still makes a threat).
-    let uncertain = window.iter().any(|w| w.is(class::UNCERTAIN));
+    let uncertain = window.clone().any(|i| class_at(i, class::UNCERTAIN));
 
     // Date and place.
     let date: EventDate = ctx.dates.attach(h.sentence, h.span.clone());
@@ -2692,11 +2689,11 @@ fn code_hit(
     // A cooperative act refused or failed is a rejection (CAMEO 12):
     // "refused to lift the curfew", "failed to reach agreement", "would not
     // meet the demands". Denials ("denied agreeing") stay negated acts.
-    let refused = window.iter().rev().take(5).any(|w| w.is(class::REFUSAL))
+    let refused = window.clone().rev().take(5).any(|i| class_at(i, class::REFUSAL))
         || negated
             && near
-                .iter()
-                .any(|w| ["not", "n't", "never", "pas", "jamais"].contains(&w.as_str()));
+                .clone()
+                .any(|i| ["not", "n't", "never", "pas", "jamais"].contains(&ctx.lower.get(i).as_str()));
     let (mut negated, mut hypothetical) = (negated, hypothetical);
     if refused && !source.is_empty() {
         if let Some((c, m)) = refusal_code(kind, &cameo) {
