@@ -15,15 +15,12 @@
 //! 3. else the publication date (`text: None`, precision day), or an
 //!    unknown date when there is no publication date.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use chrono::{Months, NaiveDate};
 use vigie_model::{EventDate, Precision};
 use vigie_text::Document;
 
-use crate::clause::Clauses;
-use crate::lexicon::Lang;
 use crate::{TimeKind, TimeMention};
 
 /// The date of an event whose trigger spans `trigger` (a byte span of the
@@ -42,56 +39,6 @@ pub fn attach(
     doc: &Document,
     published: Option<NaiveDate>,
 ) -> EventDate {
-    attach_with(times, sentence, trigger, doc, published, &mut None)
-}
-
-/// [`attach`] for the events of one document, which keeps the clauses of
-/// the last sentence asked: the events of a sentence, asked one after the
-/// other, share them instead of cutting the sentence again for each.
-pub struct Attacher<'d, 'a> {
-    times: &'d [TimeMention],
-    doc: &'d Document<'a>,
-    published: Option<NaiveDate>,
-    /// The last sentence asked and its clauses.
-    last: RefCell<Option<(usize, Clauses)>>,
-}
-
-impl<'d, 'a> Attacher<'d, 'a> {
-    /// Dates the events of `doc` from its time expressions `times` (as
-    /// returned by [`crate::find`] for the same `doc` and `published`).
-    pub fn new(times: &'d [TimeMention], doc: &'d Document<'a>, published: Option<NaiveDate>) -> Self {
-        Attacher {
-            times,
-            doc,
-            published,
-            last: RefCell::new(None),
-        }
-    }
-
-    /// The date of an event whose trigger spans `trigger` in sentence
-    /// `sentence`: the same as [`attach`].
-    pub fn attach(&self, sentence: usize, trigger: Range<usize>) -> EventDate {
-        attach_with(
-            self.times,
-            sentence,
-            trigger,
-            self.doc,
-            self.published,
-            &mut self.last.borrow_mut(),
-        )
-    }
-}
-
-/// [`attach`], with the clauses of sentence `sentence` taken from `last`
-/// when they are that sentence's, else cut and left there.
-fn attach_with(
-    times: &[TimeMention],
-    sentence: usize,
-    trigger: Range<usize>,
-    doc: &Document,
-    published: Option<NaiveDate>,
-    last: &mut Option<(usize, Clauses)>,
-) -> EventDate {
     let fallback = || EventDate {
         text: None,
         start: published,
@@ -106,7 +53,10 @@ fn attach_with(
     let from = times.partition_point(|t| t.sentence < sentence);
     let to = times.partition_point(|t| t.sentence <= sentence);
     let here = &times[from..to.max(from)];
-    if here.is_empty() || sentence >= doc.sentences.len() {
+    let Some(first) = here.first() else {
+        return fallback();
+    };
+    if sentence >= doc.sentences.len() {
         return fallback();
     }
     let s = &doc.sentences[sentence];
@@ -116,14 +66,9 @@ fn attach_with(
     let tok = (lo..hi)
         .find(|&k| doc.tokens[k].nend > trigger.start)
         .unwrap_or(hi.saturating_sub(1).max(lo));
-    // The clauses first without their tense cues: most events find their
-    // expression in their clause, and only the others need the tense.
-    if last.as_ref().is_none_or(|(s, _)| *s != sentence) {
-        *last = Some((sentence, Clauses::cut(doc, Lang::of(&doc.lang), sentence, false)));
-    }
-    let Some((_, clauses)) = last.as_ref() else {
-        return fallback();
-    };
+    // The sentence was cut into clauses when its expressions were found:
+    // they carry the table.
+    let clauses = &first.clauses;
     let clause = clauses.clause(tok);
 
     let before = |t: &TimeMention| t.nend <= trigger.start;
@@ -138,12 +83,6 @@ fn attach_with(
         return t.date.clone();
     }
 
-    if !clauses.has_cues() {
-        *last = Some((sentence, Clauses::new(doc, Lang::of(&doc.lang), sentence)));
-    }
-    let Some((_, clauses)) = last.as_ref() else {
-        return fallback();
-    };
     let tense = clauses.tense(tok, tok + 1);
     let distance = |t: &TimeMention| {
         if t.nstart >= trigger.end {
@@ -157,6 +96,31 @@ fn attach_with(
         .min_by_key(|t| distance(t))
         .map(|t| t.date.clone())
         .unwrap_or_else(fallback)
+}
+
+/// [`attach`] for the events of one document.
+pub struct Attacher<'d, 'a> {
+    times: &'d [TimeMention],
+    doc: &'d Document<'a>,
+    published: Option<NaiveDate>,
+}
+
+impl<'d, 'a> Attacher<'d, 'a> {
+    /// Dates the events of `doc` from its time expressions `times` (as
+    /// returned by [`crate::find`] for the same `doc` and `published`).
+    pub fn new(times: &'d [TimeMention], doc: &'d Document<'a>, published: Option<NaiveDate>) -> Self {
+        Attacher {
+            times,
+            doc,
+            published,
+        }
+    }
+
+    /// The date of an event whose trigger spans `trigger` in sentence
+    /// `sentence`: the same as [`attach`].
+    pub fn attach(&self, sentence: usize, trigger: Range<usize>) -> EventDate {
+        attach(self.times, sentence, trigger, self.doc, self.published)
+    }
 }
 
 /// Whether an event is history rather than news: its date ends (or, open

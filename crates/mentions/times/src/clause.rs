@@ -54,30 +54,20 @@ pub(crate) enum Opener {
 }
 
 /// The clauses of one sentence and the tense cues of its tokens.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Clauses {
     /// Index of the sentence's first token in the document.
     lo: usize,
     /// Clause id of each token of the sentence.
     ids: Vec<u32>,
-    /// Tense cue of each token of the sentence (empty when cut without
-    /// them, see [`Clauses::has_cues`]).
+    /// Tense cue of each token of the sentence.
     cues: Vec<Cue>,
-    /// Whether the cues were read.
-    with_cues: bool,
 }
 
 impl Clauses {
     /// Cuts sentence `sentence` of `doc` into clauses and reads its tense
     /// cues.
     pub(crate) fn new(doc: &Document, lang: Lang, sentence: usize) -> Clauses {
-        Clauses::cut(doc, lang, sentence, true)
-    }
-
-    /// Cuts sentence `sentence` of `doc` into clauses, reading the tense
-    /// cues only when `with_cues`: [`Clauses::tense`] needs them,
-    /// [`Clauses::clause`] does not.
-    pub(crate) fn cut(doc: &Document, lang: Lang, sentence: usize, with_cues: bool) -> Clauses {
         let s = &doc.sentences[sentence];
         let toks = doc.sentence_tokens(sentence);
         let text = doc.norm.text.as_str();
@@ -131,7 +121,7 @@ impl Clauses {
             })
             .collect();
 
-        let cues = (0..if with_cues { words.len() } else { 0 })
+        let cues = (0..words.len())
             .map(|k| match lang {
                 Lang::Fr => fr::cue(&words, k),
                 Lang::En => en::cue(&words, k),
@@ -221,13 +211,7 @@ impl Clauses {
             lo: s.first_token,
             ids,
             cues,
-            with_cues,
         }
-    }
-
-    /// Whether the tense cues were read (see [`Clauses::cut`]).
-    pub(crate) fn has_cues(&self) -> bool {
-        self.with_cues
     }
 
     /// The clause id of document token `tok` (which must be in the

@@ -259,6 +259,71 @@ impl Lang {
     }
 }
 
+/// A language's word classes ([`Lang::word`]), in an open-addressing
+/// hash table built once from its rows. Every word of a text is looked up
+/// and most are in no row: a probe of a 2 KB slot array, hashed from the
+/// word's length and three of its bytes, answers those at once.
+pub(crate) struct WordTable {
+    /// Per slot, the index in `words` plus one; 0 for an empty slot.
+    slots: Vec<u16>,
+    words: Vec<(&'static str, Lex)>,
+}
+
+impl WordTable {
+    /// log2 of the number of slots: rows fill about a tenth of them.
+    const BITS: u32 = 10;
+
+    /// The classes of `rows` (a word's first row counts) and of the simple
+    /// number words `numbers`, which count ([`Lex::Count`]) unless a row
+    /// classes them otherwise ("un" is a keyword).
+    pub(crate) fn new(rows: &[(&'static str, Lex)], numbers: &[(&'static str, u32)]) -> WordTable {
+        let mut t = WordTable {
+            slots: vec![0; 1 << Self::BITS],
+            words: Vec::with_capacity(rows.len() + numbers.len()),
+        };
+        let counts = numbers.iter().map(|&(w, n)| (w, Lex::Count(n)));
+        for (w, l) in rows.iter().copied().chain(counts) {
+            if w.is_empty() || t.get(w).is_some() {
+                continue;
+            }
+            t.words.push((w, l));
+            let mut i = Self::slot(w.as_bytes());
+            while t.slots[i] != 0 {
+                i = (i + 1) & (t.slots.len() - 1);
+            }
+            t.slots[i] = t.words.len() as u16;
+        }
+        t
+    }
+
+    /// The first slot of a non-empty word.
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        let n = w.len();
+        let k =
+            u32::from(w[0]) | u32::from(w[n - 1]) << 8 | u32::from(w[n / 2]) << 16 | (n as u32 & 0xff) << 24;
+        (k.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+    }
+
+    /// The class of a folded word, if listed.
+    #[inline]
+    pub(crate) fn get(&self, folded: &str) -> Option<Lex> {
+        let w = folded.as_bytes();
+        if w.is_empty() {
+            return None;
+        }
+        let mut i = Self::slot(w);
+        loop {
+            let k = *self.slots.get(i)?;
+            let &(word, lex) = self.words.get(usize::from(k).checked_sub(1)?)?;
+            if word.as_bytes() == w {
+                return Some(lex);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
 /// Size of the buffer words are folded into; longer words are not time
 /// words.
 pub(crate) const BUF: usize = 48;
@@ -486,5 +551,49 @@ mod tests {
         assert_eq!(compound("vingt-quatre", fr::number), Some(24));
         assert_eq!(compound("quatre-vingt-dix", fr::number), Some(90));
         assert_eq!(compound("twenty-one", en::number), Some(21));
+    }
+
+    #[test]
+    fn word_tables_keep_the_first_row_and_count_number_words() {
+        let t = WordTable::new(
+            &[("un", Lex::W(W::Un)), ("mai", Lex::Sept), ("mai", Lex::Few)],
+            &[("un", 1), ("deux", 2)],
+        );
+        assert_eq!(t.get("un"), Some(Lex::W(W::Un)));
+        assert_eq!(t.get("mai"), Some(Lex::Sept));
+        assert_eq!(t.get("deux"), Some(Lex::Count(2)));
+        assert_eq!(t.get("trois"), None);
+        assert_eq!(t.get(""), None);
+        assert_eq!(
+            fr::word("mars", true),
+            Lex::Month {
+                m: 3,
+                abbr: false,
+                amb: true
+            }
+        );
+        assert_eq!(
+            fr::word("mars", false),
+            Lex::Month {
+                m: 3,
+                abbr: false,
+                amb: false
+            }
+        );
+        assert_eq!(fr::word("vingt-quatre", false), Lex::Count(24));
+        assert_eq!(fr::word("trois", false), Lex::Count(3));
+        assert_eq!(fr::word("sept", false), Lex::Sept);
+        assert_eq!(en::word("may", false), Lex::Other);
+        assert_eq!(
+            en::word("may", true),
+            Lex::Month {
+                m: 5,
+                abbr: false,
+                amb: true
+            }
+        );
+        assert_eq!(en::word("twenty-four", false), Lex::Count(24));
+        assert_eq!(en::word("week-end", false), Lex::Unit(Unit::Weekend, false));
+        assert_eq!(en::word("army", false), Lex::Other);
     }
 }

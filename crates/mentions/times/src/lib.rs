@@ -69,6 +69,8 @@ mod grammar;
 mod lexicon;
 mod resolve;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use vigie_model::EventDate;
 use vigie_text::Document;
@@ -120,6 +122,9 @@ pub struct TimeMention {
     /// `start` and `end` are both `None` when unresolved; a "since"
     /// expression without publication date has a `start` and no `end`.
     pub date: EventDate,
+    /// The clauses of its sentence, shared by the expressions of the
+    /// sentence: [`attach`] reads them instead of cutting the sentence again.
+    clauses: Arc<clause::Clauses>,
 }
 
 impl TimeMention {
@@ -156,7 +161,7 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeMention> {
             continue;
         }
         // Clauses are only cut in sentences that have expressions.
-        let clauses = clause::Clauses::new(doc, lang, si);
+        let clauses = Arc::new(clause::Clauses::new(doc, lang, si));
         for f in &found {
             let tense = clauses.tense(f.first, f.end);
             // English "in three days" is a date only in the future.
@@ -195,6 +200,7 @@ pub fn find(doc: &Document, published: Option<NaiveDate>) -> Vec<TimeMention> {
                     end: r.end,
                     precision: r.precision,
                 },
+                clauses: Arc::clone(&clauses),
             });
         }
     }
