@@ -21,6 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use crate::names::{name_hash, NameFilter, NameTable};
+
 const GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 const REGIONS_TSV: &str = include_str!("../data/regions.tsv");
 const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
@@ -214,73 +216,12 @@ const NO_LINK: u32 = 0x7fff_ffff;
 /// [`Gazetteer::probe`]).
 const PREFIX: u32 = 0x8000_0000;
 
-/// A blocked Bloom filter of strings: each string sets three bits of one
-/// 64-byte block, so that a query reads one cache line. It never says no to
-/// a string it holds; it says yes to a few in a hundred others. The
-/// gazetteer's name table is tens of megabytes, and a look-up of a word that
-/// is no name there costs a trip to memory; the filter (512 KB) mostly stays
-/// in cache.
-#[derive(Default)]
-struct NameFilter {
-    blocks: Vec<[u64; 8]>,
-}
-
-impl NameFilter {
-    const LOG_BLOCKS: u32 = 13;
-
-    fn new<'s>(keys: impl Iterator<Item = &'s str>) -> NameFilter {
-        let mut f = NameFilter {
-            blocks: vec![[0; 8]; 1 << Self::LOG_BLOCKS],
-        };
-        for k in keys {
-            let (block, bits) = Self::place(k);
-            for b in bits {
-                f.blocks[block][b / 64] |= 1 << (b % 64);
-            }
-        }
-        f
-    }
-
-    /// The block of `s` and its three bits in it.
-    #[inline]
-    fn place(s: &str) -> (usize, [usize; 3]) {
-        let mut h = Fx(0);
-        h.write(s.as_bytes());
-        // Fx leaves the low bits weak: mixed as MurmurHash3 finishes.
-        let mut x = h.finish();
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        let block = (x >> (64 - Self::LOG_BLOCKS)) as usize;
-        (
-            block,
-            [
-                (x & 511) as usize,
-                ((x >> 9) & 511) as usize,
-                ((x >> 18) & 511) as usize,
-            ],
-        )
-    }
-
-    /// Whether `s` may be a key: false for every string not given to
-    /// [`NameFilter::new`] but a few; true for every string given.
-    #[inline]
-    fn may_contain(&self, s: &str) -> bool {
-        if self.blocks.is_empty() {
-            return true;
-        }
-        let (block, bits) = Self::place(s);
-        let b = &self.blocks[block];
-        bits.iter().all(|&i| b[i / 64] & (1 << (i % 64)) != 0)
-    }
-}
-
 /// The loaded gazetteer (see the module documentation).
 pub(crate) struct Gazetteer {
     pub rows: Vec<Row>,
     /// Name (or name prefix) → first link of its candidate list
     /// ([`NO_LINK`] for a prefix only), with the [`PREFIX`] bit.
-    heads: FxMap<&'static str, u32>,
+    heads: NameTable,
     /// The keys of `heads`, in a filter that most words of a text (no name,
     /// no beginning of one) fail without touching the big table.
     head_filter: NameFilter,
@@ -314,7 +255,116 @@ pub(crate) struct Gazetteer {
 /// The gazetteer, parsed on first use.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
+/// The first `N` tab-separated fields of a line, or `None` when it has
+/// fewer. The last one takes the rest of the line, tabs included: it is the
+/// long cell of names, which its caller cuts at the next tab with one
+/// `memchr`. A byte loop for the others: they are short, and a `memchr` call
+/// for each costs more than it saves.
+fn tab_fields<const N: usize>(line: &str) -> Option<[&str; N]> {
+    let mut out = [""; N];
+    let mut start = 0;
+    let last = N.checked_sub(1)?;
+    for slot in &mut out[..last] {
+        let len = find_byte(line.as_bytes().get(start..)?, b'\t')?;
+        // A tab is ASCII: both ends are character boundaries.
+        *slot = line.get(start..start + len)?;
+        start += len + 1;
+    }
+    out[last] = line.get(start..)?;
+    Some(out)
+}
+
+/// The `|`-separated parts of a cell, as `str::split('|')` gives them.
+fn split_bars(cell: &str) -> impl Iterator<Item = &str> {
+    let mut start = Some(0);
+    let b = cell.as_bytes();
+    std::iter::from_fn(move || {
+        let s = start?;
+        match find_byte(b.get(s..)?, b'|') {
+            Some(p) => {
+                start = Some(s + p + 1);
+                cell.get(s..s + p)
+            }
+            None => {
+                start = None;
+                cell.get(s..)
+            }
+        }
+    })
+}
+
+/// The position of the first `needle` in `hay`, eight bytes at a time (the
+/// fields are too short for a `memchr` call to pay, too long for a byte
+/// loop to be cheap).
+fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let rep = LO * u64::from(needle);
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let w = u64::from_le_bytes(a) ^ rep;
+        // The lowest high bit set marks the first zero byte of `w` (the
+        // bits above it may be false alarms, which are never looked at).
+        let z = w.wrapping_sub(LO) & !w & HI;
+        if z != 0 {
+            return Some(base + (z.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| c == needle)
+        .map(|p| base + p)
+}
+
+/// A coordinate written as the data writes it (`-12.3456`: a sign, up to
+/// three digits, up to four decimals) in 1e-4 degrees, exactly; `None` for
+/// any other writing, which [`parse_coord`] then reads as a float.
+fn parse_fixed4(s: &[u8]) -> Option<i32> {
+    let (neg, s) = match s {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, s),
+    };
+    let mut v: i32 = 0;
+    let (mut int_digits, mut decimals) = (0, None);
+    for &c in s {
+        match c {
+            b'0'..=b'9' => {
+                v = v.checked_mul(10)? + i32::from(c - b'0');
+                match &mut decimals {
+                    Some(d) => *d += 1,
+                    None => int_digits += 1,
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    let decimals = match decimals {
+        None => 0,
+        Some(d @ 1..=4) => d,
+        Some(_) => return None,
+    };
+    if !(1..=3).contains(&int_digits) {
+        return None;
+    }
+    for _ in decimals..4 {
+        v *= 10;
+    }
+    if v > 1_800_000 {
+        return None;
+    }
+    Some(if neg { -v } else { v })
+}
+
 fn parse_coord(s: &str) -> Option<i32> {
+    if let Some(v) = parse_fixed4(s.as_bytes()) {
+        return Some(v);
+    }
     let v: f64 = s.trim().parse().ok()?;
     if !v.is_finite() || v.abs() > 180.0 {
         return None;
@@ -366,8 +416,9 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer {
             rows: Vec::with_capacity(110_000),
-            heads: FxMap::with_capacity_and_hasher(470_000, FxBuild::default()),
-            head_filter: NameFilter::default(),
+            // About 300k names and 180k beginnings of names.
+            heads: NameTable::new([GAZETTEER_TSV, REGIONS_TSV], 500_000),
+            head_filter: NameFilter::empty(),
             names: 0,
             links: Vec::with_capacity(345_000),
             lower_firsts: FxSet::default(),
@@ -383,27 +434,52 @@ impl Gazetteer {
         g.load_gazetteer();
         g.load_regions();
         g.load_lexicons();
-        g.index_prefixes();
-        g.head_filter = NameFilter::new(g.heads.keys().copied());
         g
     }
 
-    /// Marks the beginnings of the names that end where a token can end:
+    /// Marks the beginnings of a name that end where a token can end:
     /// tokens are runs of letters and digits or single other characters, so
     /// a token ends only where a letter or digit does not follow another.
     /// Any span of text that a longer name starts with is then marked.
-    fn index_prefixes(&mut self) {
-        self.names = self.heads.len();
-        let names: Vec<&'static str> = self.heads.keys().copied().collect();
-        for name in names {
-            let mut prev_alnum = None;
-            for (p, c) in name.char_indices() {
-                let alnum = c.is_alphanumeric();
-                if prev_alnum.is_some_and(|a: bool| !(a && alnum)) {
-                    *self.heads.entry(&name[..p]).or_insert(NO_LINK) |= PREFIX;
-                }
-                prev_alnum = Some(alnum);
+    fn index_prefixes(&mut self, name: &'static str) {
+        // A beginning ends at `p` when the character before `p` or the one
+        // at `p` is no letter or digit: found from the characters that are
+        // not, with a tight loop over the ASCII letters between them.
+        let b = name.as_bytes();
+        let mut last_mark = 0;
+        let mut p = 0;
+        while let Some(&c) = b.get(p) {
+            if c.is_ascii_alphanumeric() {
+                p += 1;
+                continue;
             }
+            let (alnum, len) = if c.is_ascii() {
+                (false, 1)
+            } else {
+                let ch = name.get(p..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                (ch.is_alphanumeric(), ch.len_utf8())
+            };
+            if !alnum {
+                if p > 0 && p != last_mark {
+                    self.mark_prefix(&name[..p]);
+                }
+                if p + len < b.len() {
+                    self.mark_prefix(&name[..p + len]);
+                    last_mark = p + len;
+                }
+            }
+            p += len;
+        }
+    }
+
+    /// Marks `prefix` as the beginning of a longer name.
+    fn mark_prefix(&mut self, prefix: &'static str) {
+        let x = name_hash(prefix.as_bytes());
+        if let Some(head) = self.heads.entry(prefix, x, NO_LINK) {
+            if *head == NO_LINK {
+                self.head_filter.insert(x);
+            }
+            *head |= PREFIX;
         }
     }
 
@@ -412,31 +488,10 @@ impl Gazetteer {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let mut f = line.split('\t');
-            let (
-                Some(gid),
-                Some(name),
-                Some(feat),
-                Some(cc),
-                Some(a1),
-                Some(lat),
-                Some(lon),
-                Some(pop),
-                Some(names),
-            ) = (
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-            )
-            else {
+            let Some([gid, name, feat, cc, a1, lat, lon, pop, rest]) = tab_fields(line) else {
                 continue;
             };
+            let names = rest.split('\t').next().unwrap_or_default();
             let (Some(feat), Some(country), Some(lat), Some(lon)) =
                 (parse_feat(feat), iso3(cc), parse_coord(lat), parse_coord(lon))
             else {
@@ -456,7 +511,7 @@ impl Gazetteer {
             self.rows.push(row);
             self.index(name, idx, NameKind::Canonical, false);
             if names != "-" {
-                for alt in names.split('|') {
+                for alt in split_bars(names) {
                     let kind = if is_fold_of(alt, name) {
                         NameKind::Canonical
                     } else {
@@ -558,34 +613,37 @@ impl Gazetteer {
         self.max_name_len = self.max_name_len.max(name.len());
         let packed = row | ((kind as u32) << 28);
         let new = self.links.len() as u32;
-        match self.heads.get_mut(name) {
-            Some(head) => {
-                // Skip duplicates (a region merged into a row that already
-                // has the name); keep the strongest kind.
-                let mut cur = *head & !PREFIX;
-                while cur != NO_LINK {
-                    let l = &mut self.links[cur as usize];
-                    if l.row_kind & 0x0fff_ffff == row {
-                        if (kind as u32) < (l.row_kind >> 28) {
-                            l.row_kind = packed;
-                        }
-                        return;
-                    }
-                    cur = l.next;
+        let x = name_hash(name.as_bytes());
+        let Some(head) = self.heads.entry(name, x, NO_LINK) else {
+            return;
+        };
+        // Skip duplicates (a region merged into a row that already has the
+        // name); keep the strongest kind.
+        let first = *head & !PREFIX;
+        let mut cur = first;
+        while cur != NO_LINK {
+            let l = &mut self.links[cur as usize];
+            if l.row_kind & 0x0fff_ffff == row {
+                if (kind as u32) < (l.row_kind >> 28) {
+                    l.row_kind = packed;
                 }
-                self.links.push(Link {
-                    row_kind: packed,
-                    next: *head & !PREFIX,
-                });
-                *head = new | (*head & PREFIX);
+                return;
             }
-            None => {
-                self.links.push(Link {
-                    row_kind: packed,
-                    next: NO_LINK,
-                });
-                self.heads.insert(name, new);
-            }
+            cur = l.next;
+        }
+        if *head == NO_LINK {
+            // A new key (not even a beginning of a name so far).
+            self.head_filter.insert(x);
+        }
+        *head = new | (*head & PREFIX);
+        self.links.push(Link {
+            row_kind: packed,
+            next: first,
+        });
+        if first == NO_LINK {
+            // The first row of this name.
+            self.names += 1;
+            self.index_prefixes(name);
         }
     }
 
@@ -701,8 +759,9 @@ impl Gazetteer {
     /// "Nord-Kivu", "Le" of "Le Caire"): when it does not, no longer span
     /// of text starting with it is a name either.
     pub(crate) fn probe<'a>(&'a self, name: &str) -> (impl Iterator<Item = (u32, NameKind)> + 'a, bool) {
-        let head = if self.head_filter.may_contain(name) {
-            self.heads.get(name).copied().unwrap_or(NO_LINK)
+        let x = name_hash(name.as_bytes());
+        let head = if self.head_filter.may_contain_hash(x) {
+            self.heads.get(name, x).unwrap_or(NO_LINK)
         } else {
             NO_LINK
         };
@@ -729,7 +788,9 @@ impl Gazetteer {
     /// Whether a name is in the index.
     #[cfg(test)]
     pub(crate) fn has(&self, name: &str) -> bool {
-        self.heads.get(name).is_some_and(|h| h & !PREFIX != NO_LINK)
+        self.heads
+            .get(name, name_hash(name.as_bytes()))
+            .is_some_and(|h| h & !PREFIX != NO_LINK)
     }
 
     /// Number of distinct indexed names.
@@ -752,6 +813,103 @@ mod tests {
             .count();
         assert!(others < 1_000, "{others} false positives in 50,000");
         assert!(NameFilter::default().may_contain("anything"));
+    }
+
+    #[test]
+    fn coordinates_parse_as_floats_do() {
+        for s in [
+            "0",
+            "-0",
+            "12.3456",
+            "-12.3456",
+            "180",
+            "-180.0",
+            "179.9999",
+            "0.0001",
+            "-0.0001",
+            "48.85",
+            "2.3",
+            "+1.5",
+            " 3.25 ",
+            "1e2",
+            "180.0001",
+            "181",
+            "1234",
+            "1.23456",
+            "-",
+            "",
+            ".5",
+            "5.",
+            "abc",
+            "NaN",
+            "1.2.3",
+            "--1",
+            "-.5",
+            "99999999999.5",
+            "007.5",
+        ] {
+            let float = s
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && v.abs() <= 180.0)
+                .map(|v| (v * 1e4).round() as i32);
+            assert_eq!(parse_coord(s), float, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fields_split_as_str_split_does() {
+        for line in ["a\tb\tc", "a\tb", "a\tb\tc\td", "\t\t", "é\tü|x\t", ""] {
+            let std: Vec<&str> = line.split('\t').collect();
+            let ours = tab_fields::<3>(line);
+            if std.len() >= 3 {
+                let mut f = ours.unwrap().to_vec();
+                f[2] = f[2].split('\t').next().unwrap();
+                assert_eq!(f, std[..3].to_vec(), "{line:?}");
+            } else {
+                assert_eq!(ours, None, "{line:?}");
+            }
+            for cell in std {
+                assert_eq!(
+                    split_bars(cell).collect::<Vec<_>>(),
+                    cell.split('|').collect::<Vec<_>>()
+                );
+            }
+        }
+        assert_eq!(tab_fields::<2>("a\tb\tc"), Some(["a", "b\tc"]));
+        assert_eq!(split_bars("a||b|").collect::<Vec<_>>(), ["a", "", "b", ""]);
+        let hay = "0123456789abcdef|\t€0123456789";
+        for n in 0..=255u8 {
+            for start in 0..hay.len() {
+                let h = &hay.as_bytes()[start..];
+                assert_eq!(find_byte(h, n), h.iter().position(|&c| c == n), "{n} at {start}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_beginning_of_a_name_is_marked() {
+        // (Beginnings that end inside a word are not: see
+        // `loads_and_merges_regions`.)
+        let g = &*GAZETTEER;
+        for name in [
+            "Saint-Pierre-et-Miquelon",
+            "Nord-Kivu",
+            "Le Caire",
+            "Khar’kov",
+            "Bosnia and Herzegovina",
+        ] {
+            for (p, _) in name.char_indices().skip(1) {
+                let (a, b) = (
+                    name[..p].chars().last().unwrap(),
+                    name[p..].chars().next().unwrap(),
+                );
+                if !(a.is_alphanumeric() && b.is_alphanumeric()) {
+                    assert!(g.probe(&name[..p]).1, "{:?}", &name[..p]);
+                }
+            }
+        }
     }
 
     #[test]

@@ -54,6 +54,7 @@ mod gazetteer;
 mod geocode;
 mod lexicon;
 mod locate;
+mod names;
 
 use std::fmt::Write as _;
 
