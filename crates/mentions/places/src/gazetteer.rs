@@ -6,9 +6,9 @@
 //! from the embedded text (`&'static str`): nothing is copied, which keeps the
 //! index at a few tens of megabytes (see the crate documentation for figures).
 //!
-//! The name index is a hash map from the exact name (case and accents as
-//! written: the data already carries ASCII folds) to a linked list of
-//! candidate rows. The matcher looks up token-aligned spans of the text in
+//! The name index (`names.rs`) is a hash table from the exact name (case
+//! and accents as written: the data already carries ASCII folds) to a linked
+//! list of candidate rows. The matcher looks up token-aligned spans of the text in
 //! it, which enforces word boundaries for free; an Aho-Corasick automaton over
 //! the ~300k names would cost more memory and load time for the same result.
 //! The same map also holds the beginnings of the names that end where a
@@ -274,7 +274,7 @@ pub(crate) struct Gazetteer {
     /// First words of names that start with a lowercase letter ("région",
     /// "bande", "al-Anbar"): only tokens in this set may start such a match.
     pub lower_firsts: FxSet<&'static str>,
-    /// The first two bytes of `lower_firsts`.
+    /// The lengths, first two and last bytes of `lower_firsts`.
     pub lower_first_pairs: PairFilter,
     /// Longest indexed name, in bytes.
     pub max_name_len: usize,
@@ -283,7 +283,7 @@ pub(crate) struct Gazetteer {
     /// Demonym forms (French adjectives in lowercase, English capitalised) to
     /// the countries they point to ("congolais" points to COD and COG).
     pub demonyms: FxMap<&'static str, Vec<[u8; 3]>>,
-    /// The first two bytes of the demonym forms.
+    /// The lengths, first two and last bytes of the demonym forms.
     pub demonym_pairs: PairFilter,
     /// Capital names as used for metonymy ("Moscou a dit").
     pub capital_forms: FxSet<&'static str>,
