@@ -19,7 +19,7 @@ use std::fmt;
 use vigie_model::Place;
 use vigie_text::{Document, TokenKind};
 
-use crate::gazetteer::{Feat, FxMap, FxSet, Gazetteer, NameKind, Row};
+use crate::gazetteer::{CandList, Feat, FxMap, FxSet, Gazetteer, NameKind, Row};
 use crate::lexicon::{self as lx, lower, TypeHint};
 use crate::PlaceMention;
 
@@ -100,14 +100,14 @@ struct Cand {
 }
 
 #[derive(Debug, Clone)]
-struct Span {
+struct Span<'d> {
     first: usize,
     last: usize,
     nstart: usize,
     nend: usize,
     sentence: usize,
-    /// The matched name (as looked up).
-    key: String,
+    /// The matched name (as looked up): mostly the text itself.
+    key: Cow<'d, str>,
     /// A type noun inside the name itself ("région de Donetsk", "Kursk region").
     name_typ: Option<TypeHint>,
     cands: Vec<Cand>,
@@ -254,21 +254,16 @@ fn contains(outer: &Row, inner: &Row) -> bool {
 }
 
 /// One name match found by the scanner.
-struct Match {
+struct Match<'d> {
     first: usize,
     last: usize,
     nend: usize,
-    key: String,
-    cands: Vec<(u32, NameKind)>,
-}
-
-fn lookup(g: &Gazetteer, key: &str) -> Option<Vec<(u32, NameKind)>> {
-    let v: Vec<_> = g.candidates(key).collect();
-    (!v.is_empty()).then_some(v)
+    key: Cow<'d, str>,
+    cands: CandList,
 }
 
 /// Finds the name spans of one sentence (leftmost-longest).
-fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
+fn scan_sentence<'d>(g: &Gazetteer, tk: &Toks<'d, '_>, s: usize, out: &mut Vec<Span<'d>>) {
     let (start, end) = tk.sentence_range(s);
     let text = &tk.doc.norm.text;
     let mut matches: Vec<Match> = Vec::new();
@@ -293,7 +288,10 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
         }
         let initial = first_word || i == start || matches!(tk.text(i - 1), ":" | "\"" | "-" | "—");
         let caps = is_all_caps(ti) && ti.chars().filter(|c| c.is_alphabetic()).count() >= 4;
-        let initial_lower_ok = upper && initial && g.lower_firsts.contains(lower_first(ti).as_str());
+        let initial_lower_ok = upper
+            && initial
+            && g.lower_first_pairs.may_contain_lower_first(ti)
+            && g.lower_firsts.contains(lower_first(ti).as_str());
         // No other character lower-cases to these ASCII letters: comparing
         // without case is lower-casing.
         let prev = if i > start { tk.text(i - 1) } else { "" };
@@ -306,7 +304,11 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             None
         };
         let nstart = tk.doc.tokens[i].nstart;
-        let mut best: Option<Match> = None;
+        // The longest name so far: its last token, its end, which form
+        // matched (0: as written, else `forms[form - 1]`) and how long that
+        // form was then (forms only grow), and its candidates. Strings are
+        // made for the longest only.
+        let mut best: Option<(usize, usize, usize, usize, CandList)> = None;
         // The forms of the span still worth lengthening: as written, with a
         // lowercase initial, in title case, after an article. A form stops
         // when it is no beginning of a longer name (`Gazetteer::probe`).
@@ -353,42 +355,42 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             }
             // The first form that is a name wins; every live form is probed,
             // to know whether it can go on.
-            let mut found: Option<(String, Vec<(u32, NameKind)>)> = None;
+            let mut found = false;
             for (form, live) in alive.iter_mut().enumerate() {
                 if !*live {
                     continue;
                 }
                 let v = if form == 0 { span } else { forms[form - 1].as_str() };
-                let (cands, prefix) = g.probe(v);
+                let (cands, prefix) = g.probe_list(v);
                 *live = prefix;
-                if found.is_none() {
-                    let c: Vec<_> = cands.collect();
-                    if !c.is_empty() {
-                        found = Some((v.to_string(), c));
-                    }
+                if !found && !cands.is_empty() {
+                    found = true;
+                    best = Some((j, tj.nend, form, v.len(), cands));
                 }
             }
-            if let Some((key, cands)) = found {
-                best = Some(Match {
-                    first: i,
-                    last: j,
-                    nend: tj.nend,
-                    key,
-                    cands,
-                });
-            }
         }
+        let mut best = best.map(|(last, nend, form, len, cands)| Match {
+            first: i,
+            last,
+            nend,
+            key: match form {
+                0 => Cow::Borrowed(text.get(nstart..nend).unwrap_or_default()),
+                f => Cow::Owned(forms[f - 1].get(..len).unwrap_or_default().to_string()),
+            },
+            cands,
+        });
         // "Kyiv-based", "Donetsk-born": the name before a lowercase suffix.
         if best.is_none() && upper && ti.contains('-') {
             if let Some(pos) = ti.rfind('-') {
                 let (head, tail) = (&ti[..pos], &ti[pos + 1..]);
                 if !tail.is_empty() && tail.chars().all(|c| c.is_lowercase()) {
-                    if let Some(c) = lookup(g, head) {
+                    let (c, _) = g.probe_list(head);
+                    if !c.is_empty() {
                         best = Some(Match {
                             first: i,
                             last: i,
                             nend: nstart + head.len(),
-                            key: head.to_string(),
+                            key: Cow::Borrowed(head),
                             cands: c,
                         });
                     }
@@ -415,9 +417,8 @@ fn scan_sentence(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             sentence: s,
             name_typ: name_type(&m.key),
             key: m.key,
-            cands: m
-                .cands
-                .into_iter()
+            cands: g
+                .chain(m.cands)
                 .map(|(row, kind)| Cand {
                     row,
                     kind,
@@ -691,7 +692,7 @@ fn scan_descriptions(g: &Gazetteer, tk: &Toks, s: usize, out: &mut Vec<Span>) {
             nstart: tk.doc.tokens[first].nstart,
             nend: tk.doc.tokens[last].nend,
             sentence: s,
-            key: String::new(),
+            key: Cow::Borrowed(""),
             name_typ: None,
             cands,
             cue: Cue::default(),
@@ -750,7 +751,7 @@ fn dateline_end(tk: &Toks) -> Option<usize> {
 }
 
 /// Finds the spans of a document, with cues and flags set.
-fn scan(g: &Gazetteer, doc: &Document) -> Vec<Span> {
+fn scan<'d>(g: &Gazetteer, doc: &'d Document) -> Vec<Span<'d>> {
     let tk = Toks { doc };
     let mut spans = Vec::new();
     let mut descs = Vec::new();
@@ -821,11 +822,7 @@ fn scan(g: &Gazetteer, doc: &Document) -> Vec<Span> {
         }
         // Metonymy: "Moscou a dit", "Washington warned Beijing", "entre
         // Moscou et Kiev": a capital standing for its government.
-        if !sp.description
-            && !sp.dateline
-            && sp.cue.typ.is_none()
-            && g.capital_forms.contains(sp.key.as_str())
-        {
+        if !sp.description && !sp.dateline && sp.cue.typ.is_none() && g.capital_forms.contains(&*sp.key) {
             let word = |k: usize| {
                 if k < end && k >= start {
                     lower(tk.text(k))
@@ -894,7 +891,7 @@ fn add_named_region(g: &Gazetteer, sp: &mut Span) {
 fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span) -> bool {
     let text = tk.doc.norm.text.get(sp.nstart..sp.nend).unwrap_or("");
     let key_differs = sp.key != text;
-    if g.blocked.contains(text) || (key_differs && g.blocked.contains(sp.key.as_str())) {
+    if g.blocked.contains(text) || (key_differs && g.blocked.contains(&*sp.key)) {
         return false;
     }
     let single = sp.first == sp.last;
@@ -912,7 +909,7 @@ fn admissible(g: &Gazetteer, tk: &Toks, start: usize, end: usize, sp: &mut Span)
             return false;
         }
     }
-    sp.common = g.common.contains(text) || (key_differs && g.common.contains(sp.key.as_str()));
+    sp.common = g.common.contains(text) || (key_differs && g.common.contains(&*sp.key));
     if is_all_caps(text) {
         sp.initial = true;
     }
@@ -1127,7 +1124,7 @@ fn rescore(g: &Gazetteer, spans: &mut [Span], ctx: Option<&Ctx>) {
     }
 }
 
-fn best(sp: &Span) -> Option<&Cand> {
+fn best<'s>(sp: &'s Span) -> Option<&'s Cand> {
     sp.cands.iter().max_by(|a, b| a.score.total_cmp(&b.score))
 }
 
@@ -1387,7 +1384,7 @@ pub(crate) fn geocode(g: &Gazetteer, doc: &Document, hints: &[&str]) -> Vec<Plac
         let f = city_same_country(g, sp, b);
         score(g, sp, b, Some(&ctx), f, one_country(g, sp), Some(&mut why));
         if let Some(o) = b.inside {
-            why.push(Evidence::Containment(spans[o].key.clone()));
+            why.push(Evidence::Containment(spans[o].key.to_string()));
         }
         if why.is_empty() {
             why.push(Evidence::Prior);
