@@ -1837,7 +1837,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         }
     }
     let doc_id = vigie_model::content_id(doc.original);
-    let mut key = String::new();
+    let mut key = Vec::new();
     for e in &mut events {
         // An attack whose author goes unnamed ("a roadside bomb killed two
         // soldiers near Samarra") was done by someone: ACLED's "Unidentified
@@ -1976,7 +1976,7 @@ fn fatalities_of(doc: &Document, c: &Count) -> Fatalities {
 /// xxh3 hash of "doc_id|sentence|start|type|cameo", in 16 hex digits. The
 /// key is written into `key` (reused across an article's events) without
 /// the formatting machinery, which cost more than the hash.
-fn event_id(key: &mut String, doc_id: &str, e: &Event) -> String {
+fn event_id(key: &mut Vec<u8>, doc_id: &str, e: &Event) -> String {
     id_of_key(
         key,
         doc_id,
@@ -1989,37 +1989,25 @@ fn event_id(key: &mut String, doc_id: &str, e: &Event) -> String {
 
 /// [`event_id`] from the parts of its key.
 fn id_of_key(
-    key: &mut String,
+    key: &mut Vec<u8>,
     doc_id: &str,
     sentence: usize,
     start: usize,
     kind: &str,
     cameo: &str,
 ) -> String {
-    fn push_decimal(s: &mut String, mut v: usize) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        s.extend(digits[i..].iter().map(|&d| char::from(d)));
-    }
+    use vigie_model::json::unsigned;
     key.clear();
-    key.push_str(doc_id);
-    key.push('|');
-    push_decimal(key, sentence);
-    key.push('|');
-    push_decimal(key, start);
-    key.push('|');
-    key.push_str(kind);
-    key.push('|');
-    key.push_str(cameo);
-    let h = xxhash_rust::xxh3::xxh3_64(key.as_bytes());
+    key.extend_from_slice(doc_id.as_bytes());
+    key.push(b'|');
+    unsigned(key, sentence as u64);
+    key.push(b'|');
+    unsigned(key, start as u64);
+    key.push(b'|');
+    key.extend_from_slice(kind.as_bytes());
+    key.push(b'|');
+    key.extend_from_slice(cameo.as_bytes());
+    let h = xxhash_rust::xxh3::xxh3_64(key);
     let mut id = String::with_capacity(19);
     id.push_str("ev-");
     id.extend(
@@ -2928,7 +2916,7 @@ mod id_tests {
 
     #[test]
     fn event_ids_hash_the_documented_key() {
-        let mut key = String::from("left over");
+        let mut key = b"left over".to_vec();
         for (sentence, start) in [(0, 0), (12, 4096), (usize::MAX, 7)] {
             let want = format!(
                 "ev-{:016x}",

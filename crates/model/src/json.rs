@@ -12,7 +12,7 @@
 //! `\b` `\t` `\n` `\f` `\r`, other control characters as `\u00xx`), numbers
 //! formatted by serde_json itself. The tests compare the two.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::{
     Actor, ArticleEvents, ArticleMeta, Attribution, Event, EventDate, Fatalities, Place, SentenceSpan,
@@ -238,7 +238,8 @@ fn number<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     let _ = serde_json::to_writer(&mut *out, value);
 }
 
-fn unsigned(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` in decimal digits.
+pub fn unsigned(out: &mut Vec<u8>, mut v: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -254,25 +255,14 @@ fn unsigned(out: &mut Vec<u8>, mut v: u64) {
 
 fn date(out: &mut Vec<u8>, d: Option<NaiveDate>) {
     match d {
-        Some(d) if (0..=9999).contains(&d.year()) => {
-            let (y, m, day) = (d.year() as u32, d.month(), d.day());
-            let digit = |n: u32| b'0' + (n % 10) as u8;
-            out.extend_from_slice(&[
-                b'"',
-                digit(y / 1000),
-                digit(y / 100),
-                digit(y / 10),
-                digit(y),
-                b'-',
-                digit(m / 10),
-                digit(m),
-                b'-',
-                digit(day / 10),
-                digit(day),
-                b'"',
-            ]);
-        }
-        Some(d) => string(out, &d.to_string()),
+        Some(d) => match crate::iso_date::iso_digits(d) {
+            Some(digits) => {
+                out.push(b'"');
+                out.extend_from_slice(&digits);
+                out.push(b'"');
+            }
+            None => string(out, &d.to_string()),
+        },
         None => out.extend_from_slice(b"null"),
     }
 }

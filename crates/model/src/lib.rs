@@ -221,17 +221,16 @@ mod iso_date {
     use chrono::{Datelike, NaiveDate};
     use serde::Serializer;
 
-    pub(crate) fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        let Some(d) = date else {
-            return s.serialize_none();
-        };
+    /// `YYYY-MM-DD` for a year from 0 to 9999 (chrono's own format, without
+    /// its formatting machinery); `None` for other years.
+    pub(crate) fn iso_digits(d: NaiveDate) -> Option<[u8; 10]> {
         let (y, m, day) = (d.year(), d.month(), d.day());
         if !(0..=9999).contains(&y) {
-            return s.collect_str(d);
+            return None;
         }
         let y = y as u32;
         let digit = |n: u32| b'0' + (n % 10) as u8;
-        let b = [
+        Some([
             digit(y / 1000),
             digit(y / 100),
             digit(y / 10),
@@ -242,7 +241,16 @@ mod iso_date {
             b'-',
             digit(day / 10),
             digit(day),
-        ];
+        ])
+    }
+
+    pub(crate) fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        let Some(d) = date else {
+            return s.serialize_none();
+        };
+        let Some(b) = iso_digits(*d) else {
+            return s.collect_str(d);
+        };
         s.serialize_str(std::str::from_utf8(&b).unwrap_or_default())
     }
 
