@@ -89,26 +89,55 @@ fn word_key(word: &[u8]) -> Option<u64> {
 /// character), decoding only the non-ASCII characters.
 fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
+    // Whether the character at `i` is a letter, and its length.
+    let letter_at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+        }
+    };
     let mut i = 0;
     std::iter::from_fn(move || {
-        let mut start = None;
-        while i < bytes.len() {
-            let (letter, len) = match bytes[i] {
-                b if b.is_ascii() => (b.is_ascii_alphabetic(), 1),
-                _ => text[i..]
-                    .chars()
-                    .next()
-                    .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
-            };
-            match (letter, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => return Some(&text[s..i]),
-                _ => {}
+        // Past the characters that are no letters...
+        loop {
+            match bytes.get(i) {
+                None => return None,
+                Some(b) if b.is_ascii_alphabetic() => break,
+                Some(b) if b.is_ascii() => i += 1,
+                Some(_) => match letter_at(i) {
+                    (true, _) => break,
+                    (false, len) => i += len,
+                },
             }
-            i += len;
         }
-        start.map(|s| &text[s..])
+        // ... then along the letters.
+        let start = i;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphabetic() {
+                i += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                match letter_at(i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                }
+            }
+        }
+        Some(&text[start..i])
     })
+}
+
+/// [`word_key`] of an ASCII word of at most seven bytes, lower-cased,
+/// built in place.
+fn ascii_lower_key(w: &str) -> u64 {
+    let k = w.bytes().enumerate().fold(0u64, |k, (j, b)| {
+        k | (u64::from(b.to_ascii_lowercase()) << (8 * j))
+    });
+    k | ((w.len() as u64) << 56)
 }
 
 /// Fast path for articles: when the first sentences hold many French or
@@ -122,11 +151,7 @@ fn by_markers(sample: &str) -> Option<LangGuess> {
     for w in letter_runs(sample).filter(|w| w.len() <= 6) {
         // ASCII words (most) are lower-cased on the stack.
         let key = if w.is_ascii() {
-            let mut lower = [0u8; 6];
-            let b = &mut lower[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            word_key(b)
+            Some(ascii_lower_key(w))
         } else {
             word_key(w.to_lowercase().as_bytes())
         };
@@ -216,6 +241,13 @@ mod tests {
         assert_eq!(word_key(b"abcdefgh"), None);
         assert_ne!(word_key(b"du"), word_key(b"dua"));
         assert_ne!(word_key(b"on"), word_key(b"no"));
+        for w in ["The", "ONT", "a", "sAid", "xyzXYZ"] {
+            assert_eq!(
+                Some(ascii_lower_key(w)),
+                word_key(w.to_ascii_lowercase().as_bytes()),
+                "{w}"
+            );
+        }
         for w in FR_MARKERS.iter().chain(EN_MARKERS) {
             let bits = MARKERS[&word_key(w.as_bytes()).unwrap()];
             assert_eq!(
