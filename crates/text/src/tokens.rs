@@ -128,7 +128,21 @@ pub fn tokenize(text: &str, sentences: &mut [Sentence]) -> Vec<Token> {
         let mut q = p + clen;
         let mut prev = c;
         let mut numeric = c.is_ascii_digit();
-        while let Some((ch, chlen)) = at(q) {
+        loop {
+            // ASCII letters and digits (most of a word) without decoding.
+            match bytes.get(q) {
+                None => break,
+                Some(&b) if b.is_ascii_alphanumeric() => {
+                    numeric &= b.is_ascii_digit();
+                    prev = char::from(b);
+                    q += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            let Some((ch, chlen)) = at(q) else {
+                break;
+            };
             if is_word_char(ch) {
                 if !ch.is_ascii_digit() {
                     numeric = false;
