@@ -11,7 +11,6 @@
 //! followed by a civilian word inside the count ("dont 7 civils", "including
 //! seven civilians") is the civilian subset.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -158,20 +157,6 @@ fn number_shape(w: &[u8]) -> bool {
         && shapes[1][usize::from(z.to_ascii_lowercase())] & bit != 0
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
-
-/// [`lower`] without a copy for a word with no upper-case letter and no
-/// other character than ASCII (most words), which lower-cases to itself.
-fn lower_cow(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(s.to_lowercase())
-    }
-}
-
 fn qualifier_before(words: &[&str]) -> Qualifier {
     let joined = words.join(" ");
     let ends = |p: &str| joined.ends_with(p);
@@ -226,12 +211,18 @@ fn qualifier_before(words: &[&str]) -> Qualifier {
 }
 
 /// A number starting at token `i`: its value, the index after it, and
-/// whether it is vague.
-fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -> Option<(u64, usize, bool)> {
+/// whether it is vague. `lower` holds the document's lower-cased words.
+fn number_at(
+    doc: &Document,
+    lower: &Words,
+    i: usize,
+    lang: &Language,
+    vague: &[(&str, u64)],
+) -> Option<(u64, usize, bool)> {
     let toks = &doc.tokens;
     let t = toks.get(i)?;
-    // Every token is asked: punctuation and words already in lower case
-    // (most of them) cost no new string.
+    // Every token is asked: punctuation and most words are ruled out by
+    // their kind and shape.
     if t.kind == TokenKind::Punct {
         return None;
     }
@@ -242,8 +233,7 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
     // An ASCII word is a vague quantity, or starts with a number word
     // before its first hyphen, only if its first letter, its last letter
     // and its length fit one of those words.
-    let ascii = w.is_ascii();
-    if ascii {
+    if w.is_ascii() {
         let b = w.as_bytes();
         let head = || &b[..b.iter().position(|&c| c == b'-').unwrap_or(b.len())];
         if !number_shape(b) && !number_shape(head()) {
@@ -257,7 +247,7 @@ fn number_at(doc: &Document, i: usize, lang: &Language, vague: &[(&str, u64)]) -
             return None;
         }
     }
-    words_at(doc, i, w, ascii, lang, vague)
+    words_at(doc, lower, i, lang, vague)
 }
 
 /// [`number_at`] on a number token `w` at `i`: "23", "30 000".
@@ -280,36 +270,20 @@ fn digits_at(doc: &Document, i: usize, w: &str) -> Option<(u64, usize, bool)> {
     Some((value as u64, j, false))
 }
 
-/// [`number_at`] on a word `w` at `i` that may be a number word or a vague
-/// quantity (`ascii`: `w` is ASCII). Out of line: few words get here, and
-/// the others skip its set-up.
+/// [`number_at`] on a word at `i` that may be a number word or a vague
+/// quantity. Out of line: few words get here, and the others skip its
+/// set-up.
 #[inline(never)]
 fn words_at(
     doc: &Document,
+    lower: &Words,
     i: usize,
-    w: &str,
-    ascii: bool,
     lang: &Language,
     vague: &[(&str, u64)],
 ) -> Option<(u64, usize, bool)> {
     let toks = &doc.tokens;
     let t = toks.get(i)?;
-    let text = &doc.norm.text;
-    // An ASCII word lower-cases byte for byte, on the stack.
-    let mut small = [0u8; 32];
-    let lw: Cow<str> = if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(w)
-    } else if ascii && w.len() <= small.len() {
-        let b = &mut small[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        match std::str::from_utf8(b) {
-            Ok(s) => Cow::Borrowed(s),
-            Err(_) => return None,
-        }
-    } else {
-        Cow::Owned(lower(w))
-    };
+    let lw = lower.get(i).as_str();
     if let Some(&(_, v)) = vague.iter().find(|(k, _)| *k == lw) {
         return Some((v, i + 1, true));
     }
@@ -328,7 +302,7 @@ fn words_at(
         if !phrase.is_empty() {
             phrase.push(' ');
         }
-        phrase.push_str(&lower_cow(&text[tk.nstart..tk.nend]));
+        phrase.push_str(lower.get(k).as_str());
         match text2digits(&phrase, lang) {
             Ok(d) => {
                 if let Ok(v) = d.parse::<u64>() {
@@ -348,15 +322,15 @@ fn words_at(
     // "un"/"a"/"one" alone is too often an article.
     let (v, end) = best?;
     let single = end == i + 1;
-    if single && matches!(&*lw, "un" | "une" | "a" | "one") {
+    if single && matches!(lw, "un" | "une" | "a" | "one") {
         return None;
     }
     Some((v, end, false))
 }
 
-/// A language's words for counts: number parser, civilian words, vague
-/// quantities (its death words are a class of [`Words`]).
-type LangWords = (Language, &'static [&'static str], &'static [(&'static str, u64)]);
+/// A language's words for counts: number parser and vague quantities (its
+/// death and civilian words are classes of [`Words`]).
+type LangWords = (Language, &'static [(&'static str, u64)]);
 
 /// Words after a number that make it no count of people: a date ("le 5
 /// avril"), a share, a distance, a duration.
@@ -414,18 +388,17 @@ pub fn find(doc: &Document, dates: &[Range<usize>]) -> Vec<Count> {
 /// [`find`], with the words of `doc` lower-cased and classed by the event
 /// rules (the death, civilian and unit lists are among their classes).
 pub(crate) fn find_with(doc: &Document, dates: &[Range<usize>], lower: &Words) -> Vec<Count> {
-    let (lang, civ, vague): LangWords = match doc.lang.as_str() {
-        "fr" => (Language::french(), FR_CIVILIANS, FR_VAGUE),
-        "en" => (Language::english(), EN_CIVILIANS, EN_VAGUE),
+    let (lang, vague): LangWords = match doc.lang.as_str() {
+        "fr" => (Language::french(), FR_VAGUE),
+        "en" => (Language::english(), EN_VAGUE),
         _ => return Vec::new(),
     };
     let toks = &doc.tokens;
-    let text = &doc.norm.text;
     let word = |k: usize| lower.get(k).as_str();
     let mut out: Vec<Count> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((value, end, _vague)) = number_at(doc, i, &lang, vague) else {
+        let Some((value, end, _vague)) = number_at(doc, lower, i, &lang, vague) else {
             i += 1;
             continue;
         };
@@ -443,10 +416,7 @@ pub(crate) fn find_with(doc: &Document, dates: &[Range<usize>], lower: &Words) -
         // without crossing another number or a semicolon.
         let window: Vec<usize> = (end..(end + 10).min(toks.len()))
             .take_while(|&k| {
-                // ";" is the only token that lower-cases to ";".
-                toks[k].sentence == sentence
-                    && toks[k].kind != TokenKind::Number
-                    && &text[toks[k].nstart..toks[k].nend] != ";"
+                toks[k].sentence == sentence && toks[k].kind != TokenKind::Number && word(k) != ";"
             })
             .collect();
         let death_after = window.iter().position(|&k| lower.get(k).is(class::DEATH));
@@ -502,28 +472,22 @@ pub(crate) fn find_with(doc: &Document, dates: &[Range<usize>], lower: &Words) -
         i = end;
     }
     // "dont 7 civils" after a count without death word right after the subset.
-    subset_pass(doc, &mut out, civ, &lang, vague);
+    subset_pass(doc, lower, &mut out, &lang, vague);
     out
 }
 
 /// Finds "dont N civils" / "including N civilians" after each count.
-fn subset_pass(doc: &Document, counts: &mut [Count], civ: &[&str], lang: &Language, vague: &[(&str, u64)]) {
+fn subset_pass(doc: &Document, lower: &Words, counts: &mut [Count], lang: &Language, vague: &[(&str, u64)]) {
     let toks = &doc.tokens;
-    let text = &doc.norm.text;
     for c in counts.iter_mut().filter(|c| c.civilians.is_none()) {
         let i = toks.partition_point(|t| t.nstart < c.span.end);
         for k in i..(i + 4).min(toks.len()) {
-            let w = lower(&text[toks[k].nstart..toks[k].nend]);
             if toks[k].sentence != c.sentence {
                 break;
             }
-            if matches!(w.as_str(), "dont" | "including" | "among" | "parmi") {
-                if let Some((v, end, _)) = number_at(doc, k + 1, lang, vague) {
-                    let next = toks
-                        .get(end)
-                        .map(|t| lower(&text[t.nstart..t.nend]))
-                        .unwrap_or_default();
-                    if civ.contains(&next.as_str()) {
+            if matches!(lower.get(k).as_str(), "dont" | "including" | "among" | "parmi") {
+                if let Some((v, end, _)) = number_at(doc, lower, k + 1, lang, vague) {
+                    if lower.get(end).is(class::CIVILIAN) {
                         c.civilians = Some(v);
                         c.span.end = toks[end].nend;
                     }
