@@ -1011,7 +1011,7 @@ impl Ctx<'_, '_> {
     /// clause, nearest last.
     fn words_before(&self, h: &Hit, clause: &Range<usize>, n: usize) -> impl Iterator<Item = Word<'_>> {
         let from = h.toks.start.saturating_sub(n).max(clause.start);
-        (from..h.toks.start).map(|i| self.word(&self.doc.tokens[i]))
+        (from..h.toks.start).map(|i| self.lower.get(i))
     }
 
     fn tok_index(&self, pos: usize) -> usize {
@@ -1056,7 +1056,7 @@ impl Ctx<'_, '_> {
         let mut i = self.tok_index(pos);
         while i > 0 {
             i -= 1;
-            let w = self.word(&self.doc.tokens[i]);
+            let w = self.lower.get(i);
             if !matches!(
                 w.as_str(),
                 "le" | "la"
@@ -1257,7 +1257,7 @@ fn announces(ctx: &Ctx, p: &Hit, h: &Hit) -> bool {
         && (intent_code(h.sense.plover, &h.sense.cameo).is_some() || threat_code(h.sense.plover).is_some())
         // "ready to lift the ban": an eased restriction is another act.
         && (p.toks.end..h.toks.start).all(|i| {
-            let w = ctx.word(&ctx.doc.tokens[i]);
+            let w = ctx.lower.get(i);
             !w.is(class::EASE) && !w.is(class::STOP)
         })
 }
@@ -1708,9 +1708,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
         // complementizer opens is the demand's content.
         let governed = governed
             || clause.start > 0
-                && ctx
-                    .word(&ctx.doc.tokens[clause.start - 1])
-                    .is(class::COMPLEMENTIZER)
+                && ctx.lower.get(clause.start - 1).is(class::COMPLEMENTIZER)
                 && earlier().any(|p| {
                     matches!(
                         p.sense.plover,
@@ -1812,7 +1810,7 @@ pub fn code(doc: &Document, m: &Mentions, published: Option<NaiveDate>) -> Vec<E
             p.sentence == h.sentence
                 && p.toks.end < h.toks.start
                 && (p.toks.end..h.toks.start).all(|i| {
-                    let w = ctx.word(&ctx.doc.tokens[i]);
+                    let w = ctx.lower.get(i);
                     w.is(class::AND) || w.as_str() == "or" || w.as_str() == "ou"
                 })
         };
